@@ -1,0 +1,168 @@
+import { normalizeText } from '../corpus/normalizeText.js';
+import type { NewsIndex } from '../search/buildIndex.js';
+import { inverseFrequency, matchTerm } from '../search/matchTerms.js';
+import { GENERIC_WORDS, STOP_WORDS } from '../search/stopWords.js';
+import { phraseTerm } from '../search/aliases.js';
+import { termsOfToken, tokenize, type Token } from '../search/tokenize.js';
+
+/** What kind of thing the question asks for; answers holding one rank a little higher. */
+export type AnswerType =
+  | 'quantity'
+  | 'money'
+  | 'percent'
+  | 'duration'
+  | 'person'
+  | 'time'
+  | 'place'
+  | 'reason'
+  | 'name';
+
+/** One topic word of a question, resolved against the corpus vocabulary. */
+export interface QueryUnit {
+  /** As written in the question. */
+  surface: string;
+  term: string;
+  /** Corpus term id → how well it matches (1 exact, less for related or misspelt forms). */
+  matches: Map<number, number>;
+  /** Importance: inverse sentence frequency, lowered for generic words. */
+  weight: number;
+  /** Capitalised inside the question: a name the story must mention. */
+  entity: boolean;
+  generic: boolean;
+}
+
+export interface QuestionPlan {
+  units: QueryUnit[];
+  /** Names in the question that no story mentions. */
+  unknownEntities: string[];
+  answerType: AnswerType | null;
+  tense: 'past' | 'future' | null;
+  /** Every word of the question, normalised. */
+  questionWords: ReadonlySet<string>;
+}
+
+const isWholeForm = (term: string) => /[-&/]/.test(term) || (/\d/.test(term) && /[a-z]/.test(term));
+
+/** A compound ("F-16s") counts once: whole when the corpus has it (with or without hyphen), else by its parts. */
+function resolveTerms(
+  index: NewsIndex,
+  terms: readonly string[],
+  isName: boolean,
+  rawWord?: string,
+): { term: string; matches: Map<number, number> }[] {
+  if (terms.length === 1) {
+    const matches = matchTerm(index, terms[0]!, isName);
+    // Stemming mangles names ("Reys" → "rei"), so a name is also tried as written.
+    if (matches.size === 0 && isName && rawWord) return [{ term: terms[0]!, matches: matchTerm(index, rawWord, true) }];
+    return [{ term: terms[0]!, matches }];
+  }
+  for (const whole of terms.filter(isWholeForm)) {
+    const matches = matchTerm(index, whole);
+    if (matches.size > 0) return [{ term: whole, matches }];
+  }
+  return terms
+    .filter((term) => !isWholeForm(term) && term.length > 1)
+    .map((term) => ({ term, matches: matchTerm(index, term) }));
+}
+
+const GENERIC_FACTOR = 0.25;
+/** Names the question uses are the surest sign of the passage it is about. */
+const ENTITY_FACTOR = 1.5;
+
+const ANSWER_TYPES: readonly [RegExp, AnswerType][] = [
+  [/\bhow much (money|cash|funding|aid|did it cost|does it cost)\b|\bhow much\b.*\b(cost|worth|spend|spent|pay|paid|raise|budget)\b/, 'money'],
+  [/\b(what|which) (percentage|share|proportion|rate)\b|\bby how much\b|\bhow much (higher|lower|more|less)\b/, 'percent'],
+  [/\bhow long\b|\bfor how many (years|months|weeks|days)\b/, 'duration'],
+  [/\bhow (many|much)\b|\bwhat (number|amount|total)\b|\bnumber of\b/, 'quantity'],
+  [/^(who|whom|whose)\b|\b(which|what) (person|official|leader|minister|officer|spokesperson|spokesman|spokeswoman)\b|\bwho (is|was|were|did|has|had)\b/, 'person'],
+  [/^when\b|\bwhat (time|day|date|year|month)\b|\bwhen (did|was|were|will|is|does)\b/, 'time'],
+  [/^where\b|\b(which|what) (city|country|district|town|region|area|place|neighbou?rhood|province|state)\b/, 'place'],
+  [/^why\b|\bwhat (reason|caused|cause|prompted|led to)\b|\bfor what reason\b|\bwhy (did|was|is|were)\b/, 'reason'],
+  [/^which\b|\bwhich \w+ (did|do|does|is|are|was|were|has|have)\b/, 'name'],
+];
+
+/** The kind of answer a question wants, from its wording. */
+export function answerTypeOf(question: string): AnswerType | null {
+  const text = normalizeText(question).trim();
+  for (const [pattern, type] of ANSWER_TYPES) if (pattern.test(text)) return type;
+  return null;
+}
+
+function tenseOf(question: string): 'past' | 'future' | null {
+  const text = normalizeText(question);
+  if (/\b(will|going to|is set to|are set to|upcoming|next|expected to|plan to|plans to)\b/.test(text)) return 'future';
+  if (/\b(did|was|were|had)\b/.test(text)) return 'past';
+  return null;
+}
+
+/** Question words that start a question capitalised but are not names. */
+function isEntityToken(token: Token, first: boolean): boolean {
+  if (STOP_WORDS.has(token.norm) || GENERIC_WORDS.has(token.norm)) return false;
+  if (/^\d/.test(token.surface)) return false;
+  if (first) return /^\p{Lu}[\p{Lu}\d.&-]+$/u.test(token.surface) && token.surface.length >= 2;
+  return token.capitalized;
+}
+
+interface RawUnit {
+  surface: string;
+  /** Normalised, without a possessive. */
+  word?: string;
+  terms: string[];
+  entity: boolean;
+  generic: boolean;
+}
+
+function rawUnits(question: string): RawUnit[] {
+  const tokens = tokenize(question);
+  const units: RawUnit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    const phrase = next && phraseTerm(token.norm, next.norm);
+    if (phrase) {
+      const entity = isEntityToken(token, i === 0) || isEntityToken(next, false);
+      units.push({ surface: `${token.surface} ${next.surface}`, terms: [phrase], entity, generic: false });
+      i++;
+      continue;
+    }
+    const terms = termsOfToken(token);
+    if (terms.length === 0) continue;
+    units.push({
+      surface: token.surface,
+      word: token.norm.replace(/'s?$/, ''),
+      terms,
+      entity: isEntityToken(token, i === 0),
+      generic: GENERIC_WORDS.has(token.norm),
+    });
+  }
+  return units;
+}
+
+/**
+ * Reads a question: its topic words resolved against the corpus vocabulary, the names it
+ * uses that no story mentions, the kind of answer it wants and its tense.
+ */
+export function analyzeQuestion(index: NewsIndex, question: string): QuestionPlan {
+  const units: QueryUnit[] = [];
+  const unknownEntities: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of rawUnits(question)) {
+    const resolved = resolveTerms(index, raw.terms, raw.entity, raw.word);
+    for (const { term, matches } of resolved) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const frequency = Math.max(0, ...[...matches.keys()].map((id) => index.documentFrequency[id] ?? 0));
+      const factor = raw.generic ? GENERIC_FACTOR : raw.entity && matches.size > 0 ? ENTITY_FACTOR : 1;
+      const weight = inverseFrequency(index, frequency) * factor;
+      units.push({ surface: raw.surface, term, matches, weight, entity: raw.entity, generic: raw.generic });
+    }
+    if (raw.entity && resolved.every((r) => r.matches.size === 0)) unknownEntities.push(raw.surface);
+  }
+  return {
+    units,
+    unknownEntities,
+    answerType: answerTypeOf(question),
+    tense: tenseOf(question),
+    questionWords: new Set(tokenize(question).map((token) => token.norm)),
+  };
+}

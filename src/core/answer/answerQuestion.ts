@@ -1,0 +1,142 @@
+import { citation } from '../corpus/parseStory.js';
+import type { NewsIndex } from '../search/buildIndex.js';
+import { paragraphSentences } from '../search/buildIndex.js';
+import { analyzeQuestion, type QuestionPlan } from './analyzeQuestion.js';
+import { coverageOf, knownWeight, rankSentences, type RankedSentence } from './rankSentences.js';
+import type { ExcerptResult, ScopeOptions } from './types.js';
+
+/** The answer to a question: cited excerpts, best first, or none when the stories do not answer it. */
+export interface Answer {
+  query: string;
+  /** True exactly when `results` is non-empty. */
+  answered: boolean;
+  /** How sure the engine is that the top excerpt answers the question (0..1). */
+  confidence: number;
+  results: ExcerptResult[];
+  /** Why it declined, for people (not part of the JSON contract). */
+  declineReason?: string;
+}
+
+export interface AskOptions extends ScopeOptions {
+  /** Below this confidence the engine declines. */
+  minConfidence?: number;
+  /** At most this many excerpts. */
+  maxResults?: number;
+  /** Other excerpts are kept when their score is at least this share of the best. */
+  relativeCutoff?: number;
+}
+
+export const defaultAskOptions = {
+  minConfidence: 0.45,
+  maxResults: 5,
+  relativeCutoff: 0.6,
+} as const;
+
+/** Neighbour sentences are joined to the best one only when they add this much of the question. */
+const JOIN_GAIN = 0.2;
+const JOIN_MAX_LENGTH = 450;
+const JOIN_MAX_SENTENCES = 3;
+/** Unknown words count in the confidence, but no more than a typical known word of the question. */
+const UNKNOWN_SHARE = 0.6;
+
+/** Words of the question the stories never use lower the confidence, each like a typical known word. */
+function confidenceOf(index: NewsIndex, plan: QuestionPlan, excerpt: readonly number[], best: RankedSentence): number {
+  const topical = plan.units.filter((unit) => !unit.generic);
+  const counted = topical.length > 0 ? topical : plan.units;
+  const known = counted.filter((unit) => unit.matches.size > 0);
+  if (known.length === 0) return 0;
+  const knownTotal = knownWeight(known);
+  const typical = knownTotal / known.length;
+  const unknownTotal = (counted.length - known.length) * typical * UNKNOWN_SHARE;
+  const excerptCoverage = coverageOf(index, known, excerpt, knownTotal);
+  const paragraphCoverage = best.paragraphCoverage;
+  const covered = Math.max(excerptCoverage, 0.5 * excerptCoverage + 0.5 * paragraphCoverage) * knownTotal;
+  return Math.min(1, covered / (knownTotal + unknownTotal));
+}
+
+/**
+ * The excerpt around the best sentence: the shortest run of up to three sentences of its
+ * paragraph that covers clearly more of the question than the sentence alone (a quote
+ * that names its speaker in one sentence and the point in another), else the sentence.
+ */
+function excerptPositions(index: NewsIndex, plan: QuestionPlan, best: RankedSentence): number[] {
+  const sentence = index.sentences[best.position]!;
+  const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
+  const total = knownWeight(plan.units);
+  let chosen = [best.position];
+  let chosenCoverage = best.sentenceCoverage;
+  for (let first = best.position - JOIN_MAX_SENTENCES + 1; first <= best.position; first++) {
+    for (let last = best.position; last < first + JOIN_MAX_SENTENCES; last++) {
+      if (!paragraph.includes(first) || !paragraph.includes(last) || last === first) continue;
+      const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+      const spanCoverage = coverageOf(index, plan.units, span, total);
+      const better = spanCoverage - best.sentenceCoverage >= JOIN_GAIN && spanCoverage > chosenCoverage + 1e-9;
+      const shorterTie = Math.abs(spanCoverage - chosenCoverage) < 1e-9 && span.length < chosen.length;
+      if ((better || (shorterTie && chosen.length > 1)) && excerptText(index, span).length <= JOIN_MAX_LENGTH) {
+        chosen = span;
+        chosenCoverage = spanCoverage;
+      }
+    }
+  }
+  return chosen;
+}
+
+/** The verbatim text spanning consecutive sentences of one paragraph. */
+export function excerptText(index: NewsIndex, positions: readonly number[]): string {
+  const first = index.sentences[positions[0]!]!;
+  const last = index.sentences[positions.at(-1)!]!;
+  const paragraph = index.stories[first.story]!.paragraphs[first.paragraph - 1]!;
+  return paragraph.text.slice(paragraph.sentences[first.sentence]!.start, paragraph.sentences[last.sentence]!.end);
+}
+
+function toResult(index: NewsIndex, positions: readonly number[], score: number): ExcerptResult {
+  const sentence = index.sentences[positions[0]!]!;
+  const story = index.stories[sentence.story]!;
+  return {
+    story: story.id,
+    paragraph: sentence.paragraph,
+    excerpt: excerptText(index, positions),
+    score: Math.round(score * 10_000) / 10_000,
+    citation: citation(story.id, sentence.paragraph),
+  };
+}
+
+function declined(query: string, confidence: number, reason: string): Answer {
+  return { query, answered: false, confidence: Math.round(confidence * 1000) / 1000, results: [], declineReason: reason };
+}
+
+/**
+ * Answers a question from the stories with verbatim, cited excerpts. Declines (no results)
+ * when the question names something no story mentions or the evidence is weak: a wrong
+ * citation is worse than none.
+ */
+export function answerQuestion(index: NewsIndex, question: string, options: AskOptions = {}): Answer {
+  const { minConfidence, maxResults, relativeCutoff, ...scope } = { ...defaultAskOptions, ...options };
+  const plan = analyzeQuestion(index, question);
+  if (plan.unknownEntities.length > 0) {
+    return declined(question, 0, `the stories do not mention ${plan.unknownEntities.join(', ')}`);
+  }
+  const ranked = rankSentences(index, plan, scope).filter((r) => r.sentenceCoverage > 0);
+  const best = ranked[0];
+  if (!best) return declined(question, 0, 'no story matches the question');
+  const excerpt = excerptPositions(index, plan, best);
+  const confidence = confidenceOf(index, plan, excerpt, best);
+  if (confidence < minConfidence) return declined(question, confidence, 'the evidence in the stories is weak');
+  const results = [toResult(index, excerpt, best.score)];
+  for (const other of ranked.slice(1)) {
+    if (results.length >= maxResults || other.score < best.score * relativeCutoff) break;
+    if (excerpt.includes(other.position)) continue;
+    results.push(toResult(index, [other.position], other.score));
+  }
+  return { query: question, answered: true, confidence: Math.round(confidence * 1000) / 1000, results };
+}
+
+/** Ranked cited sentences for a query, without the abstention threshold (up to `limit`). */
+export function searchStories(index: NewsIndex, query: string, options: ScopeOptions & { limit?: number } = {}) {
+  const { limit = 10, ...scope } = options;
+  const plan = analyzeQuestion(index, query);
+  return rankSentences(index, plan, scope)
+    .filter((r) => r.sentenceCoverage > 0)
+    .slice(0, limit)
+    .map((r) => toResult(index, [r.position], r.score));
+}

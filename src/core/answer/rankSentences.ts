@@ -1,0 +1,133 @@
+import { normalizeText } from '../corpus/normalizeText.js';
+import type { NewsIndex } from '../search/buildIndex.js';
+import { paragraphSentences } from '../search/buildIndex.js';
+import type { AnswerType, QuestionPlan, QueryUnit } from './analyzeQuestion.js';
+import type { ScopeOptions } from './types.js';
+import { tokenize } from '../search/tokenize.js';
+
+/** A sentence scored against a question. */
+export interface RankedSentence {
+  /** Position in `index.sentences`. */
+  position: number;
+  score: number;
+  /** Share of the question's weight the sentence covers (0..1). */
+  sentenceCoverage: number;
+  /** The same for its whole paragraph. */
+  paragraphCoverage: number;
+}
+
+/** How much each signal counts in the final score; coverage of the question dominates. */
+const RANKING = {
+  paragraph: 0.4,
+  bm25: 0.1,
+  answerType: 0.1,
+  tense: 0.1,
+  /** How many BM25 hits are scored in full. */
+  candidates: 300,
+} as const;
+
+const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few)`;
+const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
+  quantity: new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, 'i'),
+  money: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(dollars|euros|pounds|yen|bn|billion|million)\b/i,
+  percent: /\d\s?(%|percent|per cent|percentage points?|basis points?)/i,
+  duration: new RegExp(String.raw`\b(\d+|${NUMBER_WORD}|a|an)\s+(years?|months?|weeks?|days?|hours?|decades?)\b`, 'i'),
+  person: /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b(president|minister|mayor|chief|spokes\w+|officials?|director|secretary|governor|ceo|chair\w*)\b/u,
+  time: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|overnight|earlier|later|ago|week|month|year|morning|evening|night|afternoon|\d{4})\b/i,
+  place: /\b(in|at|near|from|across|outside)\s+(the\s+)?\p{Lu}/u,
+  reason: /\b(because|due to|as a result|amid|following|owing to|caused by|in order to|reason|after|since|blamed)\b/i,
+};
+/** Does the sentence hold the kind of thing asked for, beyond what the question already says? */
+function holdsAnswerType(plan: QuestionPlan, text: string): boolean {
+  if (!plan.answerType) return false;
+  if (plan.answerType !== 'name') return ANSWER_PATTERNS[plan.answerType].test(text);
+  return tokenize(text).some(
+    (token) => token.position > 0 && (token.capitalized || /\d/.test(token.norm)) && !plan.questionWords.has(token.norm),
+  );
+}
+
+const FUTURE = /\b(will|is set to|are set to|expected to|upcoming|later today|plans? to|going to|tomorrow|next week)\b/;
+
+/** What each of the question's units contributes, best match per unit. */
+function coverage(units: readonly QueryUnit[], termLists: readonly Uint32Array[], total: number): number {
+  if (total === 0) return 0;
+  let covered = 0;
+  for (const unit of units) {
+    let best = 0;
+    for (const terms of termLists) {
+      for (const id of terms) best = Math.max(best, unit.matches.get(id) ?? 0);
+    }
+    covered += unit.weight * best;
+  }
+  return covered / total;
+}
+
+/** Sum of the weights of the units the corpus knows. */
+export function knownWeight(units: readonly QueryUnit[]): number {
+  return units.reduce((sum, unit) => sum + (unit.matches.size > 0 ? unit.weight : 0), 0);
+}
+
+export function sentenceText(index: NewsIndex, position: number): string {
+  const sentence = index.sentences[position]!;
+  return index.stories[sentence.story]!.paragraphs[sentence.paragraph - 1]!.sentences[sentence.sentence]!.text;
+}
+
+/** Coverage of the question by a set of sentences. */
+export function coverageOf(index: NewsIndex, units: readonly QueryUnit[], positions: readonly number[], total: number) {
+  return coverage(
+    units,
+    positions.map((p) => index.sentences[p]!.terms),
+    total,
+  );
+}
+
+function inScope(index: NewsIndex, scope: ScopeOptions): (position: number) => boolean {
+  const only = scope.story === undefined ? undefined : index.storyPositions.get(scope.story);
+  return (position) => {
+    const story = index.sentences[position]!.story;
+    if (only !== undefined && story !== only) return false;
+    return scope.includeInternal === true || index.stories[story]!.visibility !== 'internal';
+  };
+}
+
+/**
+ * Scores the sentences that share terms with the question: mostly by how much of the
+ * question (weighted by rarity) the sentence and its paragraph cover, then BM25, then
+ * whether the sentence holds the kind of answer asked for and agrees in tense.
+ */
+export function rankSentences(index: NewsIndex, plan: QuestionPlan, scope: ScopeOptions = {}): RankedSentence[] {
+  const terms = new Map<string, number>();
+  for (const unit of plan.units) {
+    for (const [id, match] of unit.matches) {
+      const term = index.terms[id]!;
+      terms.set(term, Math.max(terms.get(term) ?? 0, unit.weight * match));
+    }
+  }
+  if (terms.size === 0) return [];
+  if (scope.story !== undefined && !index.storyPositions.has(scope.story)) return [];
+  const allowed = inScope(index, scope);
+  const hits = index.miniSearch
+    .search([...terms.keys()].join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boostTerm: (term) => terms.get(term) ?? 1,
+      filter: (result) => allowed(result.id as number),
+    })
+    .slice(0, RANKING.candidates);
+  const total = knownWeight(plan.units);
+  const topBm25 = hits[0]?.score ?? 1;
+  const ranked = hits.map((hit): RankedSentence => {
+    const position = hit.id as number;
+    const sentence = index.sentences[position]!;
+    const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
+    const sentenceCoverage = coverageOf(index, plan.units, [position], total);
+    const paragraphCoverage = coverageOf(index, plan.units, paragraph, total);
+    const text = sentenceText(index, position);
+    let score = sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.score) / topBm25;
+    if (holdsAnswerType(plan, text)) score += RANKING.answerType;
+    if (plan.tense === 'past' && FUTURE.test(normalizeText(text))) score -= RANKING.tense;
+    if (plan.tense === 'future' && FUTURE.test(normalizeText(text))) score += RANKING.tense;
+    return { position, score, sentenceCoverage, paragraphCoverage };
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.position - b.position);
+}

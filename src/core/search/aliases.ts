@@ -1,0 +1,159 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Groups of words a reader uses interchangeably with the story's own words. Every member is
+ * indexed and queried as the group's first member, so "hurt" finds "injuring" and "Kiev"
+ * finds "Kyiv". Spelling variants of names sit here too. Kept general: nothing in these
+ * lists names a fact of one particular story.
+ */
+const ALIAS_GROUPS: readonly (readonly string[])[] = [
+  ['zelenskiy', 'zelensky', 'zelenskyy', 'zelenskyi', 'zelenski'],
+  ['kyiv', 'kiev'],
+  ['kharkiv', 'kharkov'],
+  ['odesa', 'odessa'],
+  ['injured', 'injure', 'injuring', 'injury', 'injuries', 'wound', 'wounded', 'wounding', 'hurt', 'hurting'],
+  ['killed', 'kill', 'killing', 'dead', 'death', 'deaths', 'die', 'died', 'dying', 'fatality', 'fatalities'],
+  ['weapons', 'weapon', 'arms', 'armament', 'armaments', 'weaponry'],
+  ['vehicles', 'vehicle', 'car', 'cars', 'automobile', 'automobiles'],
+  ['call', 'calls', 'called', 'talk', 'talks', 'talked', 'conversation', 'conversations', 'speak', 'spoke',
+    'spoken', 'speaking', 'chat', 'dialogue', 'dialog'],
+  ['strike', 'strikes', 'struck', 'attack', 'attacks', 'attacked', 'raid', 'raids', 'bombardment', 'assault',
+    'hit', 'hits'],
+  ['halt', 'halted', 'halting', 'pause', 'paused', 'pausing', 'suspend', 'suspended', 'suspension', 'freeze',
+    'froze', 'frozen'],
+  ['shipment', 'shipments', 'delivery', 'deliveries', 'deliver', 'delivered'],
+  ['aid', 'assistance'],
+  ['attempt', 'attempted', 'attempting', 'try', 'tried', 'trying'],
+  ['discuss', 'discussed', 'discussing', 'discussion', 'discussions'],
+  ['result', 'results', 'outcome', 'outcomes'],
+  ['kremlin', 'moscow'],
+  ['donate', 'donated', 'donation', 'donations', 'give', 'gave', 'given', 'provide', 'provided', 'providing'],
+  ['air', 'aerial'],
+  ['district', 'districts', 'neighborhood', 'neighborhoods', 'quarter', 'quarters'],
+  ['concern', 'concerns', 'concerned', 'worry', 'worries', 'worried', 'alarm', 'alarmed', 'fear', 'fears',
+    'feared'],
+  ['battlefield', 'frontline', 'front-line'],
+  ['annual', 'annually', 'yearly'],
+  ['key', 'main', 'principal', 'primary'],
+  ['power', 'electricity'],
+  ['saint', 'st'],
+  ['soldiers', 'soldier', 'troops', 'troop'],
+  ['deploy', 'deployed', 'deploying', 'send', 'sending', 'sent', 'dispatch', 'dispatched'],
+  ['peak', 'peaked', 'crest', 'crested', 'cresting'],
+  ['immediately', 'now', 'instantly'],
+  ['boss', 'head', 'heads', 'chief', 'chiefs', 'leader', 'leaders', 'chair',
+    'chairman', 'chairwoman'],
+  ['shares', 'share', 'stock', 'stocks'],
+  ['job', 'jobs', 'employment'],
+  ['damage', 'damaged', 'damaging', 'destruction', 'destroy', 'destroyed'],
+  ['fire', 'fires', 'blaze', 'blazes'],
+  ['people', 'person', 'persons', 'civilian', 'civilians'],
+  ['intercept', 'intercepted', 'intercepting', 'shoot', 'shot', 'downed'],
+  ['increase', 'increased', 'rise', 'rose', 'risen', 'raise', 'raised', 'hike', 'hiked', 'climb', 'climbed',
+    'jump', 'jumped', 'surge', 'surged'],
+  ['decrease', 'decreased', 'fall', 'fell', 'fallen', 'drop', 'dropped', 'decline', 'declined', 'lower',
+    'lowered', 'reduce', 'reduced', 'reduction', 'slide', 'slid'],
+  ['company', 'companies', 'firm', 'firms'],
+  ['regulator', 'regulators', 'watchdog', 'watchdogs'],
+  ['flood', 'floods', 'flooding', 'flooded', 'deluge'],
+  ['evacuate', 'evacuated', 'evacuation', 'evacuations', 'evacuee', 'evacuees'],
+  ['home', 'homes', 'house', 'houses', 'housing', 'dwelling', 'dwellings', 'household', 'households'],
+  ['child', 'children', 'kid', 'kids'],
+  ['department', 'dept', 'depts'],
+  ['government', 'govt'],
+  ['percent', 'percentage', 'pct'],
+  ['dollar', 'dollars', 'usd'],
+  ['euro', 'euros', 'eur'],
+  ['pound', 'pounds', 'sterling', 'gbp'],
+  ['u.s', 'usa', 'u.s.a', 'america', 'american', 'americans'],
+  ['u.k', 'britain', 'british'],
+  ['e.u'],
+  ['u.n'],
+  ...[
+    'ukraine ukrainian ukrainians', 'russia russian russians', 'china chinese', 'france french',
+    'germany german germans', 'poland polish', 'japan japanese', 'israel israeli israelis', 'iran iranian',
+    'india indian', 'turkey turkish', 'hungary hungarian', 'denmark danish', 'norway norwegian',
+    'sweden swedish', 'finland finnish', 'spain spanish', 'italy italian', 'canada canadian',
+    'mexico mexican', 'brazil brazilian', 'europe european europeans', 'syria syrian', 'korea korean',
+    'netherlands dutch', 'belarus belarusian', 'australia australian', 'africa african',
+  ].map((line) => line.split(' ')),
+];
+
+/** British spellings folded to American ones before stemming. */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  defence: 'defense', defences: 'defenses', offence: 'offense', offences: 'offenses', licence: 'license',
+  programme: 'program', programmes: 'programs', centre: 'center', centres: 'centers', metre: 'meter',
+  metres: 'meters', theatre: 'theater', labour: 'labor', favour: 'favor', honour: 'honor',
+  neighbour: 'neighbor', neighbours: 'neighbors', neighbourhood: 'neighborhood', neighbourhoods: 'neighborhoods', colour: 'color', harbour: 'harbor', tyre: 'tire',
+  tyres: 'tires', aluminium: 'aluminum', grey: 'gray', cheque: 'check', storey: 'story', storeys: 'stories',
+  travelled: 'traveled', travelling: 'traveling', cancelled: 'canceled', modelling: 'modeling',
+  analyse: 'analyze', analysed: 'analyzed', jewellery: 'jewelry', manoeuvre: 'maneuver', fulfil: 'fulfill',
+};
+
+/** Two-word names folded to one term. */
+const PHRASES: Readonly<Record<string, string>> = {
+  'united states': 'u.s',
+  'united kingdom': 'u.k',
+  'european union': 'e.u',
+  'united nations': 'u.n',
+  'per cent': 'percent',
+  'chief executive': 'ceo',
+  'front line': 'frontline',
+  'right now': 'now',
+  'high point': 'peak',
+};
+
+/** Upper-case abbreviations written without dots that would otherwise be common words. */
+const CAPITAL_ABBREVIATIONS: Readonly<Record<string, string>> = { US: 'u.s', UK: 'u.k', EU: 'e.u', UN: 'u.n' };
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+  seventeen eighteen nineteen twenty`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word, i) => [word, String(i)])
+    .concat(
+      ['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => [word, String(30 + 10 * i)]),
+    ),
+);
+
+/** Stems a plain lower-case word; dotted abbreviations and numbers are left alone. */
+export function stemWord(word: string): string {
+  if (/[^a-z]/.test(word)) return word.replace(/(\d)s$/, '$1');
+  return stemmer(word);
+}
+
+function buildAliasTable(): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const group of ALIAS_GROUPS) {
+    const canonical = stemWord(SPELLINGS[group[0]!] ?? group[0]!);
+    for (const word of group) {
+      const stem = stemWord(SPELLINGS[word] ?? word);
+      const existing = table.get(stem);
+      if (existing !== undefined && existing !== canonical) {
+        throw new Error(`Aliases: "${word}" is in two alias groups (${existing}, ${canonical})`);
+      }
+      table.set(stem, canonical);
+    }
+  }
+  return table;
+}
+
+const ALIASES = buildAliasTable();
+
+/** The index term of one normalised word: spelling folded, number words as digits, stemmed, aliased. */
+export function termOfWord(word: string): string {
+  const spelled = SPELLINGS[word] ?? NUMBER_WORDS[word] ?? word;
+  const stem = stemWord(spelled);
+  return ALIASES.get(stem) ?? stem;
+}
+
+/** The term of a two-word name or idiom (`United States`, `right now`), if it is one. */
+export function phraseTerm(first: string, second: string): string | undefined {
+  const phrase = PHRASES[`${first} ${second}`];
+  return phrase === undefined ? undefined : termOfWord(phrase);
+}
+
+export function capitalAbbreviation(surface: string): string | undefined {
+  return CAPITAL_ABBREVIATIONS[surface];
+}

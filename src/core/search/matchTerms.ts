@@ -1,0 +1,60 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import type { NewsIndex } from './buildIndex.js';
+
+/** How much a looser match counts next to an exact one. */
+export const MATCH_WEIGHTS = { exact: 1, related: 0.7, fuzzy: 0.6 } as const;
+const MIN_LOOSE_LENGTH = 5;
+/** Names are misspelt more than words ("Reys" for "Reyes"), so they get a typo from four letters on. */
+const MIN_NAME_LENGTH = 4;
+
+const vocabularies = new WeakMap<NewsIndex, SearchableMap<number>>();
+
+function vocabularyOf(index: NewsIndex): SearchableMap<number> {
+  let vocabulary = vocabularies.get(index);
+  if (!vocabulary) {
+    vocabulary = new SearchableMap<number>();
+    for (const [term, id] of index.termIds) vocabulary.set(term, id);
+    vocabularies.set(index, vocabulary);
+  }
+  return vocabulary;
+}
+
+function addMatch(matches: Map<number, number>, id: number, weight: number): void {
+  matches.set(id, Math.max(weight, matches.get(id) ?? 0));
+}
+
+/**
+ * The corpus terms a query term stands for, with how well each matches: the term itself;
+ * failing that, terms sharing a long stem ("direct"/"directli") or one typo away
+ * ("klitscko"), two for long words. Loose matching is only tried for long alphabetic terms,
+ * where it finds misspellings without turning short words into other words.
+ */
+export function matchTerm(index: NewsIndex, term: string, isName = false): Map<number, number> {
+  const matches = new Map<number, number>();
+  const exact = index.termIds.get(term);
+  if (exact !== undefined) {
+    matches.set(exact, MATCH_WEIGHTS.exact);
+    return matches;
+  }
+  if (term.length < (isName ? MIN_NAME_LENGTH : MIN_LOOSE_LENGTH) || !/^[a-z]+$/.test(term)) return matches;
+  const vocabulary = vocabularyOf(index);
+  for (const [candidate, id] of vocabulary.atPrefix(term)) {
+    if (candidate.length - term.length <= 3) addMatch(matches, id, MATCH_WEIGHTS.related);
+  }
+  for (let length = term.length - 1; length >= Math.max(MIN_LOOSE_LENGTH, term.length - 3); length--) {
+    const id = index.termIds.get(term.slice(0, length));
+    if (id !== undefined) addMatch(matches, id, MATCH_WEIGHTS.related);
+  }
+  if (matches.size > 0) return matches;
+  const distance = term.length >= 7 ? 2 : 1;
+  for (const [candidate, [id, edits]] of vocabulary.fuzzyGet(term, distance)) {
+    if (/^[a-z]+$/.test(candidate)) addMatch(matches, id, edits === 0 ? 1 : MATCH_WEIGHTS.fuzzy);
+  }
+  return matches;
+}
+
+/** Inverse document frequency over sentences (BM25's form, always positive). */
+export function inverseFrequency(index: NewsIndex, documentFrequency: number): number {
+  const total = index.sentences.length;
+  return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}

@@ -1,0 +1,130 @@
+import { normalizeText } from '../corpus/normalizeText.js';
+import { capitalAbbreviation, phraseTerm, stemWord, termOfWord } from './aliases.js';
+import { STOP_WORDS } from './stopWords.js';
+
+/** A word as found in text, before it becomes index terms. */
+export interface Token {
+  /** Normalised form (lower case, folded punctuation), abbreviation dots kept: `u.s.`. */
+  norm: string;
+  /** As written. */
+  surface: string;
+  /** Position among the tokens of the text. */
+  position: number;
+  /** Starts with a capital letter as written. */
+  capitalized: boolean;
+  /** Offset of the token in the text. */
+  start: number;
+}
+
+const TOKEN = /[$€£¥%]|(?:\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+)(?:(?:['’.\-–—‐‑&/])[\p{L}\p{N}]+)*\.?/gu;
+const DOTTED_ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
+const SYMBOLS: Readonly<Record<string, string>> = { $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '%': 'percent' };
+
+/** Splits text into word tokens. `U.S.`, `F-16s`, `4.75`, `1,200` and `Ukraine’s` stay one token each. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    let surface = match[0];
+    if (surface.endsWith('.') && !DOTTED_ABBREVIATION.test(surface)) surface = surface.slice(0, -1);
+    tokens.push({
+      surface,
+      norm: normalizeText(surface),
+      position: tokens.length,
+      capitalized: /^\p{Lu}/u.test(surface),
+      start: match.index,
+    });
+  }
+  return tokens;
+}
+
+function simpleTerms(word: string): string[] {
+  if (word === '' || STOP_WORDS.has(word)) return [];
+  if (/^\d[\d,]*(\.\d+)?$/.test(word)) return [word.replace(/,/g, '')];
+  return [termOfWord(word)];
+}
+
+/**
+ * The index terms of one token. Compound forms are findable whole and in parts:
+ * `f-16s` → `f-16`, `f`, `16`; `u.s.-donated` → `u.s.-donated`, `u.s`, `donat`.
+ */
+export function termsOfToken(token: Token): string[] {
+  const symbol = SYMBOLS[token.surface];
+  if (symbol) return [symbol];
+  const abbreviation = capitalAbbreviation(token.surface);
+  if (abbreviation) return [abbreviation];
+  if (STOP_WORDS.has(token.norm)) return [];
+  const word = token.norm.replace(/'s?$/, '').replace(/\.$/, '');
+  if (DOTTED_ABBREVIATION.test(token.norm)) return [termOfWord(word)];
+  if (/^[\p{L}\p{N}]+$/u.test(word)) return simpleTerms(word);
+  if (/^\d[\d,]*\.\d+$/.test(word)) return [word.replace(/,/g, '')];
+  const parts = word.split(/[-&/]+/).filter(Boolean);
+  const partTerms = parts.flatMap((part) => {
+    if (/^(?:\p{L}\.)+\p{L}$/u.test(part)) return [termOfWord(part)];
+    return simpleTerms(part.replace(/'/g, ''));
+  });
+  if (parts.length < 2) return partTerms;
+  const whole = word.replace(/'/g, '').replace(/(\d)s$/, '$1');
+  const variants = [whole];
+  // Model names are written with and without their hyphen: GT-5s, GT5s.
+  if (/\d/.test(whole) && /\p{L}/u.test(whole)) variants.push(whole.replace(/[-&/]/g, ''));
+  return [...variants, ...partTerms.filter((term) => !variants.includes(term))];
+}
+
+const NAME_CONNECTORS = new Set(['of', 'and', 'for', 'the', '&']);
+const MAX_NAME_WORDS = 6;
+
+function initials(words: readonly Token[]): string[] {
+  const capitals = words.filter((t) => t.capitalized);
+  if (capitals.length < 2) return [];
+  const forms = new Set([capitals.map((t) => t.norm[0]).join(''), words.map((t) => t.norm[0]).join('')]);
+  return [...forms].filter((acronym) => acronym.length >= 3);
+}
+
+/**
+ * Acronyms of capitalised names, so that `ECB` finds "European Central Bank" and `BoE`
+ * finds "Bank of England": initials of the capitalised words, and with the connectors,
+ * for every name-like run of adjacent words (punctuation breaks a run).
+ */
+export function acronymsOf(text: string, tokens: readonly Token[]): string[] {
+  const acronyms: string[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length > 0 && !run.at(-1)!.capitalized) run.pop();
+    for (let i = 0; i < run.length - 1; i++) {
+      if (run[i]!.capitalized) acronyms.push(...initials(run.slice(i, i + MAX_NAME_WORDS)));
+    }
+    run = [];
+  };
+  for (const token of tokens) {
+    const previous = run.at(-1);
+    const adjacent = previous && /^\s+$/.test(text.slice(previous.start + previous.surface.length, token.start));
+    if (previous && !adjacent) flush();
+    const word = /^\p{L}+$/u.test(token.surface);
+    if (word && token.capitalized) run.push(token);
+    else if (word && run.length > 0 && NAME_CONNECTORS.has(token.norm)) run.push(token);
+    else flush();
+  }
+  flush();
+  return acronyms;
+}
+
+/** All index terms of a text, two-word names (`United States`) folded to one. */
+export function analyzeText(text: string): string[] {
+  const tokens = tokenize(text);
+  const terms: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    const phrase = next && phraseTerm(token.norm, next.norm);
+    if (phrase) {
+      terms.push(phrase);
+      i++;
+      continue;
+    }
+    for (const term of termsOfToken(token)) terms.push(term);
+  }
+  for (const acronym of acronymsOf(text, tokens)) terms.push(acronym);
+  return terms;
+}
+
+export { stemWord };

@@ -1,0 +1,80 @@
+import { pino, type Logger } from 'pino';
+import type { LogLevel } from './config.js';
+
+export type { Logger };
+
+/** Shapes of secrets that may hide inside strings: bot tokens and interaction/webhook tokens in URLs. */
+const SECRET_PATTERNS: readonly RegExp[] = [
+  /[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g,
+  /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]{20,}/g,
+  /((?:Bot|Bearer)\s+)[A-Za-z0-9_.-]+/gi,
+];
+const REDACTED = '[redacted]';
+const MAX_DEPTH = 6;
+
+/** Replaces known secrets and secret-shaped substrings anywhere in a value. */
+export function scrubSecrets(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (typeof value === 'string') {
+    let text = value;
+    for (const secret of secrets) if (secret) text = text.split(secret).join(REDACTED);
+    for (const pattern of SECRET_PATTERNS) {
+      text = text.replace(pattern, (match, prefix?: string) =>
+        typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}${REDACTED}` : REDACTED,
+      );
+    }
+    return text;
+  }
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) {
+    return {
+      type: value.name,
+      message: scrubSecrets(value.message, secrets, depth + 1),
+      stack: scrubSecrets(value.stack, secrets, depth + 1),
+      ...(('code' in value && { code: value.code }) || {}),
+    };
+  }
+  if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubSecrets(v, secrets, depth + 1)]));
+}
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Exact secrets to remove wherever they appear (the bot token). */
+  secrets?: readonly string[];
+  /** Human-readable output (pino-pretty, a development dependency). */
+  pretty?: boolean;
+}
+
+const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'req.headers.authorization',
+  'interaction.token',
+  'config.discordToken',
+];
+
+/**
+ * The one logger: JSON lines on stderr (stdout is reserved for answers), secrets redacted by
+ * path and by shape.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const secrets = options.secrets ?? [];
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => scrubSecrets(arg, secrets)) as Parameters<typeof method>);
+        },
+      },
+    },
+    options.pretty
+      ? pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true } })
+      : pino.destination({ dest: 2, sync: true }),
+  );
+}

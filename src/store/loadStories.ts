@@ -1,0 +1,94 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { parseStory } from '../core/corpus/parseStory.js';
+import { CorpusError, type Story } from '../core/corpus/types.js';
+
+/** Largest story file read; bigger files are skipped with a warning. */
+export const MAX_STORY_BYTES = 4 * 1024 * 1024;
+const STORY_EXTENSIONS = new Set(['.txt', '.md']);
+
+/** A story folder that cannot be used at all (missing, unreadable, empty). */
+export class StoryFolderError extends Error {
+  override name = 'StoryFolderError';
+}
+
+export interface LoadedStories {
+  stories: Story[];
+  /** One line per skipped file, naming it and the reason. */
+  warnings: string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes story bytes, refusing binary data and invalid UTF-8 with a reason. */
+export function decodeStoryText(bytes: Uint8Array): string {
+  if (bytes.includes(0)) throw new CorpusError('it looks like a binary file (it contains NUL bytes)');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new CorpusError('it is not valid UTF-8 text');
+  }
+}
+
+function listStoryFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new StoryFolderError(`Stories: folder ${dir} does not exist (set SEEDS_DIR)`);
+    if (code === 'ENOTDIR') throw new StoryFolderError(`Stories: ${dir} is not a folder (set SEEDS_DIR)`);
+    throw new StoryFolderError(`Stories: cannot read folder ${dir} (${code ?? 'unknown error'})`);
+  }
+  return entries.filter((name) => STORY_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.')).sort();
+}
+
+function readStoryFile(dir: string, realDir: string, name: string): Story {
+  const path = join(dir, name);
+  const link = lstatSync(path);
+  if (link.isSymbolicLink()) {
+    const target = realpathSync(path);
+    if (!target.startsWith(realDir + sep)) throw new CorpusError('it is a symbolic link to a file outside the folder');
+  }
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new CorpusError('it is not a regular file');
+  if (stat.size > MAX_STORY_BYTES) {
+    throw new CorpusError(`it is larger than ${MAX_STORY_BYTES / 1024 / 1024} MB`);
+  }
+  const id = name.slice(0, -extname(name).length);
+  return parseStory(id, decodeStoryText(readFileSync(path)));
+}
+
+/**
+ * Reads every `.txt`/`.md` story directly in `dir` (subfolders are not read). A file that
+ * cannot be used is skipped with a warning naming it; a missing or empty folder, or two
+ * files with the same id, is an error, because answers from it would be wrong or ambiguous.
+ */
+export function loadStories(dir: string): LoadedStories {
+  const folder = resolve(dir);
+  const files = listStoryFiles(folder);
+  const realDir = realpathSync(folder);
+  const byId = new Map<string, string>();
+  for (const name of files) {
+    const id = name.slice(0, -extname(name).length);
+    const other = byId.get(id);
+    if (other) throw new StoryFolderError(`Stories: ${other} and ${name} in ${dir} have the same story id "${id}"`);
+    byId.set(id, name);
+  }
+  const stories: Story[] = [];
+  const warnings: string[] = [];
+  for (const name of files) {
+    try {
+      stories.push(readStoryFile(folder, realDir, name));
+    } catch (error) {
+      if (!(error instanceof CorpusError) && !(error as NodeJS.ErrnoException).code) throw error;
+      const reason = error instanceof Error ? error.message.replace(/^Corpus: /, '') : String(error);
+      warnings.push(`Stories: skipped ${join(dir, name)}: ${reason}`);
+    }
+  }
+  if (stories.length === 0) {
+    const why = files.length === 0 ? 'has no .txt or .md stories' : 'has no usable stories';
+    throw new StoryFolderError(`Stories: folder ${dir} ${why}`);
+  }
+  return { stories, warnings };
+}
