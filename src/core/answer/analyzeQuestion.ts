@@ -39,6 +39,20 @@ export interface QuestionPlan {
   tense: 'past' | 'future' | null;
   /** Every word of the question, normalised. */
   questionWords: ReadonlySet<string>;
+  /** The thing a which/what question asks to name ("Which *district*…"), when there is one. */
+  headNoun: QueryUnit | null;
+  /** The question asks for several things ("Which *missiles*…"): an enumeration answers it. */
+  wantsList: boolean;
+}
+
+const AUXILIARIES = new Set(['did', 'do', 'does', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can',
+  'could', 'should', 'would', 'might', 'must', 'kind', 'type', 'sort']);
+
+/** The noun right after "which"/"what" ("Which *neighbourhood* of Kyiv…"), as written. */
+function headWordOf(question: string): string | null {
+  const match = /^\s*(?:which|what)\s+([\p{L}-]+)/iu.exec(question);
+  const word = match?.[1]?.toLowerCase();
+  return word && !AUXILIARIES.has(word) ? word : null;
 }
 
 const isWholeForm = (term: string) => /[-&/]/.test(term) || (/\d/.test(term) && /[a-z]/.test(term));
@@ -158,9 +172,13 @@ export function analyzeQuestion(index: NewsIndex, question: string): QuestionPla
     }
     if (raw.entity && resolved.every((r) => r.matches.size === 0)) unknownEntities.push(raw.surface);
   }
+  const headWord = headWordOf(question);
+  const headNoun = headWord ? (units.find((unit) => unit.surface.toLowerCase() === headWord) ?? null) : null;
   return {
     units,
     unknownEntities,
+    headNoun,
+    wantsList: headNoun !== null && /[^s]s$/.test(headWord ?? ''),
     answerType: answerTypeOf(question),
     tense: tenseOf(question),
     questionWords: new Set(tokenize(question).map((token) => token.norm)),

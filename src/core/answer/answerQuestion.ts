@@ -2,7 +2,7 @@ import { citation } from '../corpus/parseStory.js';
 import type { NewsIndex } from '../search/buildIndex.js';
 import { paragraphSentences } from '../search/buildIndex.js';
 import { analyzeQuestion, type QuestionPlan } from './analyzeQuestion.js';
-import { coverageOf, knownWeight, rankSentences, type RankedSentence } from './rankSentences.js';
+import { answersKind, coverageOf, knownWeight, rankSentences, sentenceText, type RankedSentence } from './rankSentences.js';
 import type { ExcerptResult, ScopeOptions } from './types.js';
 
 /** The answer to a question: cited excerpts, best first, or none when the stories do not answer it. */
@@ -78,7 +78,23 @@ function excerptPositions(index: NewsIndex, plan: QuestionPlan, best: RankedSent
       }
     }
   }
-  return chosen;
+  return chosen.length === 1 ? withAnswerNeighbour(index, plan, best.position, paragraph) : chosen;
+}
+
+/**
+ * "Which missiles…" answered by "The pause includes A, B and C", "Which district…" by "…in
+ * the Obolon district": when the best sentence lacks the kind of answer asked for and a
+ * neighbour on the same topic holds it, the excerpt takes both.
+ */
+function withAnswerNeighbour(index: NewsIndex, plan: QuestionPlan, position: number, paragraph: readonly number[]): number[] {
+  if (answersKind(index, plan, sentenceText(index, position))) return [position];
+  for (const neighbour of [position + 1, position - 1]) {
+    if (!paragraph.includes(neighbour) || !answersKind(index, plan, sentenceText(index, neighbour))) continue;
+    if (coverageOf(index, plan.units, [neighbour], knownWeight(plan.units)) === 0) continue;
+    const span = [Math.min(position, neighbour), Math.max(position, neighbour)];
+    if (excerptText(index, span).length <= JOIN_MAX_LENGTH) return span;
+  }
+  return [position];
 }
 
 /** The verbatim text spanning consecutive sentences of one paragraph. */

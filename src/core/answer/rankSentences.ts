@@ -3,7 +3,7 @@ import type { NewsIndex } from '../search/buildIndex.js';
 import { paragraphSentences } from '../search/buildIndex.js';
 import type { AnswerType, QuestionPlan, QueryUnit } from './analyzeQuestion.js';
 import type { ScopeOptions } from './types.js';
-import { tokenize } from '../search/tokenize.js';
+import { termsOfToken, tokenize } from '../search/tokenize.js';
 
 /** A sentence scored against a question. */
 export interface RankedSentence {
@@ -21,7 +21,9 @@ const RANKING = {
   paragraph: 0.4,
   bm25: 0.1,
   answerType: 0.1,
-  tense: 0.1,
+  tense: 0.05,
+  /** A neighbour holds the kind of answer asked for (it will join the excerpt). */
+  neighbourKind: 0.08,
   /** How many BM25 hits are scored in full. */
   candidates: 300,
 } as const;
@@ -35,7 +37,8 @@ const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
   person: /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b(president|minister|mayor|chief|spokes\w+|officials?|director|secretary|governor|ceo|chair\w*)\b/u,
   time: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|overnight|earlier|later|ago|week|month|year|morning|evening|night|afternoon|\d{4})\b/i,
   place: /\b(in|at|near|from|across|outside)\s+(the\s+)?\p{Lu}/u,
-  reason: /\b(because|due to|as a result|amid|following|owing to|caused by|in order to|reason|after|since|blamed)\b/i,
+  reason:
+    /\b(because|due to|as a result|owing to|caused by|in order to|reasons?|blamed|traced|attributed|result of|led to|stemm?(ed|s)? from)\b/i,
 };
 /** Does the sentence hold the kind of thing asked for, beyond what the question already says? */
 function holdsAnswerType(plan: QuestionPlan, text: string): boolean {
@@ -44,6 +47,47 @@ function holdsAnswerType(plan: QuestionPlan, text: string): boolean {
   return tokenize(text).some(
     (token) => token.position > 0 && (token.capitalized || /\d/.test(token.norm)) && !plan.questionWords.has(token.norm),
   );
+}
+
+/** An enumeration: three or more items, or a list introduced by "including", "such as"… */
+export function isListSentence(text: string): boolean {
+  const items = text.split(/,|\band\b|\bor\b/).length - 1;
+  return items >= 3 || (items >= 1 && /\b(includ(es|ing|ed)|such as|as well as|among them)\b/i.test(text));
+}
+
+/** A name written next to the thing the question asks to name: "the *Obolon* district". */
+function namesHeadNoun(index: NewsIndex, plan: QuestionPlan, text: string): boolean {
+  const head = plan.headNoun;
+  if (!head) return false;
+  const tokens = tokenize(text);
+  return tokens.some((token, i) => {
+    if (!termsOfToken(token).some((term) => head.matches.has(index.termIds.get(term) ?? -1))) return false;
+    return tokens
+      .slice(Math.max(0, i - 2), i + 3)
+      .some((near) => near.position > 0 && near.capitalized && !plan.questionWords.has(near.norm));
+  });
+}
+
+/**
+ * How well a sentence holds what a which/what question asks to name: a name beside the
+ * thing ("the *Obolon* district") and, for plural things, an enumeration; 0 when neither.
+ */
+function kindScore(index: NewsIndex, plan: QuestionPlan, text: string): number {
+  return (namesHeadNoun(index, plan, text) ? 1 : 0) + (plan.wantsList && isListSentence(text) ? 1 : 0);
+}
+
+/** Whether a sentence holds the kind of answer asked for (always true when no kind is asked for). */
+export function answersKind(index: NewsIndex, plan: QuestionPlan, text: string): boolean {
+  if (plan.headNoun) return kindScore(index, plan, text) > 0;
+  if (plan.answerType && plan.answerType !== 'name') return holdsAnswerType(plan, text);
+  return true;
+}
+
+function kindBonus(index: NewsIndex, plan: QuestionPlan, position: number, paragraph: readonly number[]): number {
+  const own = kindScore(index, plan, sentenceText(index, position));
+  if (own > 0) return own * RANKING.answerType;
+  const neighbours = [position - 1, position + 1].filter((p) => paragraph.includes(p));
+  return neighbours.some((p) => answersKind(index, plan, sentenceText(index, p))) ? RANKING.neighbourKind : 0;
 }
 
 const FUTURE = /\b(will|is set to|are set to|expected to|upcoming|later today|plans? to|going to|tomorrow|next week)\b/;
@@ -125,6 +169,7 @@ export function rankSentences(index: NewsIndex, plan: QuestionPlan, scope: Scope
     const text = sentenceText(index, position);
     let score = sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.score) / topBm25;
     if (holdsAnswerType(plan, text)) score += RANKING.answerType;
+    if (plan.headNoun) score += kindBonus(index, plan, position, paragraph);
     if (plan.tense === 'past' && FUTURE.test(normalizeText(text))) score -= RANKING.tense;
     if (plan.tense === 'future' && FUTURE.test(normalizeText(text))) score += RANKING.tense;
     return { position, score, sentenceCoverage, paragraphCoverage };

@@ -17,12 +17,12 @@ const ALIAS_GROUPS: readonly (readonly string[])[] = [
   ['vehicles', 'vehicle', 'car', 'cars', 'automobile', 'automobiles'],
   ['call', 'calls', 'called', 'talk', 'talks', 'talked', 'conversation', 'conversations', 'speak', 'spoke',
     'spoken', 'speaking', 'chat', 'dialogue', 'dialog'],
-  ['strike', 'strikes', 'struck', 'attack', 'attacks', 'attacked', 'raid', 'raids', 'bombardment', 'assault',
-    'hit', 'hits'],
+  ['strike', 'strikes', 'struck', 'attack', 'attacks', 'attacked', 'raid', 'raids', 'bombardment', 'assault'],
   ['halt', 'halted', 'halting', 'pause', 'paused', 'pausing', 'suspend', 'suspended', 'suspension', 'freeze',
     'froze', 'frozen'],
   ['shipment', 'shipments', 'delivery', 'deliveries', 'deliver', 'delivered'],
   ['aid', 'assistance'],
+  ['summon', 'summoned', 'summoning', 'summons'],
   ['attempt', 'attempted', 'attempting', 'try', 'tried', 'trying'],
   ['discuss', 'discussed', 'discussing', 'discussion', 'discussions'],
   ['result', 'results', 'outcome', 'outcomes'],
@@ -101,6 +101,8 @@ const PHRASES: Readonly<Record<string, string>> = {
   'front line': 'frontline',
   'right now': 'now',
   'high point': 'peak',
+  'call in': 'summon',
+  'called in': 'summon',
 };
 
 /** Upper-case abbreviations written without dots that would otherwise be common words. */
