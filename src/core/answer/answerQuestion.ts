@@ -27,7 +27,7 @@ export interface AskOptions extends ScopeOptions {
 }
 
 export const defaultAskOptions = {
-  minConfidence: 0.45,
+  minConfidence: 0.5,
   maxResults: 5,
   relativeCutoff: 0.6,
 } as const;
