@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     await startBot(config, log);
     return;
   }
-  const library = openLibrary(config.seedsDir);
+  const library = openLibrary(config.seedsDir, { snapshotDir: join(config.dataDir, 'index-cache') });
   for (const warning of library.warnings) log.warn(warning);
   await runConsole(library, { input: process.stdin, output: process.stdout });
 }

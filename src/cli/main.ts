@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { loadCoreConfig } from '../config.js';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   let library: Library | undefined;
   const getLibrary = () => {
     if (!library) {
-      library = openLibrary(config.seedsDir);
+      library = openLibrary(config.seedsDir, { snapshotDir: join(config.dataDir, 'index-cache') });
       for (const warning of library.warnings) log.warn(warning);
     }
     return library;

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseStory } from '../core/corpus/parseStory.js';
@@ -16,6 +17,8 @@ export interface LoadedStories {
   stories: Story[];
   /** One line per skipped file, naming it and the reason. */
   warnings: string[];
+  /** SHA-256 over the ids and bytes of the stories loaded: changes whenever any story does. */
+  contentHash: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -43,7 +46,7 @@ function listStoryFiles(dir: string): string[] {
   return entries.filter((name) => STORY_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.')).sort();
 }
 
-function readStoryFile(dir: string, realDir: string, name: string): Story {
+function readStoryFile(dir: string, realDir: string, name: string, hash: Hash): Story {
   const path = join(dir, name);
   const link = lstatSync(path);
   if (link.isSymbolicLink()) {
@@ -56,7 +59,10 @@ function readStoryFile(dir: string, realDir: string, name: string): Story {
     throw new CorpusError(`it is larger than ${MAX_STORY_BYTES / 1024 / 1024} MB`);
   }
   const id = name.slice(0, -extname(name).length);
-  return parseStory(id, decodeStoryText(readFileSync(path)));
+  const bytes = readFileSync(path);
+  const story = parseStory(id, decodeStoryText(bytes));
+  hash.update(`${id}\0${bytes.length}\0`).update(bytes);
+  return story;
 }
 
 /**
@@ -77,9 +83,10 @@ export function loadStories(dir: string): LoadedStories {
   }
   const stories: Story[] = [];
   const warnings: string[] = [];
+  const hash = createHash('sha256');
   for (const name of files) {
     try {
-      stories.push(readStoryFile(folder, realDir, name));
+      stories.push(readStoryFile(folder, realDir, name, hash));
     } catch (error) {
       if (!(error instanceof CorpusError) && !(error as NodeJS.ErrnoException).code) throw error;
       const reason = error instanceof Error ? error.message.replace(/^Corpus: /, '') : String(error);
@@ -90,5 +97,5 @@ export function loadStories(dir: string): LoadedStories {
     const why = files.length === 0 ? 'has no .txt or .md stories' : 'has no usable stories';
     throw new StoryFolderError(`Stories: folder ${dir} ${why}`);
   }
-  return { stories, warnings };
+  return { stories, warnings, contentHash: hash.digest('hex') };
 }

@@ -1,6 +1,8 @@
 import { normalizeText } from '../corpus/normalizeText.js';
 import type { NewsIndex } from '../search/buildIndex.js';
-import { inverseFrequency, matchTerm } from '../search/matchTerms.js';
+import { matchTerm } from '../search/matchTerms.js';
+import { inverseFrequency } from '../search/bm25.js';
+import { documentFrequency } from '../search/buildIndex.js';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopWords.js';
 import { phraseTerm } from '../search/aliases.js';
 import { termsOfToken, tokenize, type Token } from '../search/tokenize.js';
@@ -121,7 +123,7 @@ interface RawUnit {
   surface: string;
   /** Normalised, without a possessive. */
   word?: string;
-  terms: string[];
+  terms: readonly string[];
   entity: boolean;
   generic: boolean;
 }
@@ -165,7 +167,7 @@ export function analyzeQuestion(index: NewsIndex, question: string): QuestionPla
     for (const { term, matches } of resolved) {
       if (seen.has(term)) continue;
       seen.add(term);
-      const frequency = Math.max(0, ...[...matches.keys()].map((id) => index.documentFrequency[id] ?? 0));
+      const frequency = Math.max(0, ...[...matches.keys()].map((id) => documentFrequency(index, id)));
       const factor = raw.generic ? GENERIC_FACTOR : raw.entity && matches.size > 0 ? ENTITY_FACTOR : 1;
       const weight = inverseFrequency(index, frequency) * factor;
       units.push({ surface: raw.surface, term, matches, weight, entity: raw.entity, generic: raw.generic });

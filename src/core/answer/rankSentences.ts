@@ -1,5 +1,6 @@
 import { normalizeText } from '../corpus/normalizeText.js';
 import type { NewsIndex } from '../search/buildIndex.js';
+import { countInSentence, topCandidates } from '../search/bm25.js';
 import { paragraphSentences } from '../search/buildIndex.js';
 import type { AnswerType, QuestionPlan, QueryUnit } from './analyzeQuestion.js';
 import type { ScopeOptions } from './types.js';
@@ -92,14 +93,14 @@ function kindBonus(index: NewsIndex, plan: QuestionPlan, position: number, parag
 
 const FUTURE = /\b(will|is set to|are set to|expected to|upcoming|later today|plans? to|going to|tomorrow|next week)\b/;
 
-/** What each of the question's units contributes, best match per unit. */
-function coverage(units: readonly QueryUnit[], termLists: readonly Uint32Array[], total: number): number {
+/** What each of the question's units contributes, best match per unit, over some sentences. */
+function coverage(index: NewsIndex, units: readonly QueryUnit[], positions: readonly number[], total: number): number {
   if (total === 0) return 0;
   let covered = 0;
   for (const unit of units) {
     let best = 0;
-    for (const terms of termLists) {
-      for (const id of terms) best = Math.max(best, unit.matches.get(id) ?? 0);
+    for (const [termId, match] of unit.matches) {
+      if (match > best && positions.some((p) => countInSentence(index, p, termId) > 0)) best = match;
     }
     covered += unit.weight * best;
   }
@@ -118,11 +119,7 @@ export function sentenceText(index: NewsIndex, position: number): string {
 
 /** Coverage of the question by a set of sentences. */
 export function coverageOf(index: NewsIndex, units: readonly QueryUnit[], positions: readonly number[], total: number) {
-  return coverage(
-    units,
-    positions.map((p) => index.sentences[p]!.terms),
-    total,
-  );
+  return coverage(index, units, positions, total);
 }
 
 function inScope(index: NewsIndex, scope: ScopeOptions): (position: number) => boolean {
@@ -140,34 +137,23 @@ function inScope(index: NewsIndex, scope: ScopeOptions): (position: number) => b
  * whether the sentence holds the kind of answer asked for and agrees in tense.
  */
 export function rankSentences(index: NewsIndex, plan: QuestionPlan, scope: ScopeOptions = {}): RankedSentence[] {
-  const terms = new Map<string, number>();
+  const boosts = new Map<number, number>();
   for (const unit of plan.units) {
-    for (const [id, match] of unit.matches) {
-      const term = index.terms[id]!;
-      terms.set(term, Math.max(terms.get(term) ?? 0, unit.weight * match));
-    }
+    for (const [id, match] of unit.matches) boosts.set(id, Math.max(boosts.get(id) ?? 0, unit.weight * match));
   }
-  if (terms.size === 0) return [];
+  if (boosts.size === 0) return [];
   if (scope.story !== undefined && !index.storyPositions.has(scope.story)) return [];
-  const allowed = inScope(index, scope);
-  const hits = index.miniSearch
-    .search([...terms.keys()].join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      boostTerm: (term) => terms.get(term) ?? 1,
-      filter: (result) => allowed(result.id as number),
-    })
-    .slice(0, RANKING.candidates);
+  const hits = topCandidates(index, boosts, inScope(index, scope), RANKING.candidates);
   const total = knownWeight(plan.units);
-  const topBm25 = hits[0]?.score ?? 1;
+  const topBm25 = Math.max(1e-9, ...hits.map((hit) => hit.bm25));
   const ranked = hits.map((hit): RankedSentence => {
-    const position = hit.id as number;
+    const position = hit.sentence;
     const sentence = index.sentences[position]!;
     const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
     const sentenceCoverage = coverageOf(index, plan.units, [position], total);
     const paragraphCoverage = coverageOf(index, plan.units, paragraph, total);
     const text = sentenceText(index, position);
-    let score = sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.score) / topBm25;
+    let score = sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.bm25) / topBm25;
     if (holdsAnswerType(plan, text)) score += RANKING.answerType;
     if (plan.headNoun) score += kindBonus(index, plan, position, paragraph);
     if (plan.tense === 'past' && FUTURE.test(normalizeText(text))) score -= RANKING.tense;

@@ -1,93 +1,126 @@
-import MiniSearch from 'minisearch';
 import type { Story } from '../corpus/types.js';
 import { analyzeText } from './tokenize.js';
 
-/** One sentence of the corpus as the engine sees it. */
-export interface IndexedSentence {
+/** Where one sentence of the corpus sits. */
+export interface SentenceRef {
   /** Position of its story in `NewsIndex.stories`. */
   story: number;
   /** 1-based paragraph number. */
   paragraph: number;
   /** Position within the paragraph. */
   sentence: number;
-  /** Ids of its distinct terms (see `NewsIndex.termIds`). */
-  terms: Uint32Array;
 }
 
-/** Everything a question is answered from; built once per set of stories. */
+/**
+ * Everything a question is answered from, built once per set of stories. The term data is
+ * kept in flat typed arrays (compressed sparse rows, both directions) rather than objects
+ * per posting: that is what makes the index small, fast to score and cheap to snapshot.
+ */
 export interface NewsIndex {
   stories: readonly Story[];
   storyPositions: ReadonlyMap<string, number>;
-  sentences: readonly IndexedSentence[];
+  sentences: readonly SentenceRef[];
   /** First sentence position of each paragraph, per story: `paragraphStart[story][paragraph - 1]`. */
   paragraphStart: readonly (readonly number[])[];
   termIds: ReadonlyMap<string, number>;
   /** Term of each id: the inverse of `termIds`. */
   terms: readonly string[];
-  /** How many sentences hold each term, by term id. */
-  documentFrequency: Uint32Array;
-  /** BM25 over sentences. */
-  miniSearch: MiniSearch<IndexedDocument>;
+  /** Sentence → its distinct term ids, ascending: `sentenceTerms[sentenceTermStart[s] .. sentenceTermStart[s + 1])`. */
+  sentenceTermStart: Uint32Array;
+  sentenceTerms: Uint32Array;
+  /** How often each of those terms occurs in the sentence (capped at 255). */
+  sentenceTermCounts: Uint8Array;
+  /** Number of terms in each sentence, for BM25's length normalisation. */
+  sentenceLength: Uint16Array;
+  averageLength: number;
+  /** Term → the sentences holding it, ascending: `postings[postingStart[t] .. postingStart[t + 1])`. */
+  postingStart: Uint32Array;
+  postings: Uint32Array;
 }
 
-interface IndexedDocument {
-  id: number;
-  text: string;
+interface TermRows {
+  termIds: Map<string, number>;
+  starts: number[];
+  ids: number[];
+  counts: number[];
+  lengths: number[];
 }
 
-/** Options shared by indexing and searching so both see the same terms. */
-export const MINISEARCH_OPTIONS = {
-  fields: ['text'],
-  tokenize: analyzeText,
-  processTerm: (term: string) => term,
-};
+function addSentence(rows: TermRows, text: string): void {
+  const counts = new Map<number, number>();
+  const terms = analyzeText(text);
+  for (const term of terms) {
+    let id = rows.termIds.get(term);
+    if (id === undefined) {
+      id = rows.termIds.size;
+      rows.termIds.set(term, id);
+    }
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  for (const id of [...counts.keys()].sort((a, b) => a - b)) {
+    rows.ids.push(id);
+    rows.counts.push(Math.min(255, counts.get(id)!));
+  }
+  rows.starts.push(rows.ids.length);
+  rows.lengths.push(Math.min(65_535, terms.length));
+}
+
+/** Inverts sentence → terms rows into term → sentences rows (a counting sort). */
+export function invertRows(
+  sentenceTermStart: Uint32Array,
+  sentenceTerms: Uint32Array,
+  termCount: number,
+): { postingStart: Uint32Array; postings: Uint32Array } {
+  const postingStart = new Uint32Array(termCount + 1);
+  for (const id of sentenceTerms) postingStart[id + 1]!++;
+  for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
+  const fill = postingStart.slice(0, termCount);
+  const postings = new Uint32Array(sentenceTerms.length);
+  for (let s = 0; s + 1 < sentenceTermStart.length; s++) {
+    for (let i = sentenceTermStart[s]!; i < sentenceTermStart[s + 1]!; i++) postings[fill[sentenceTerms[i]!]!++] = s;
+  }
+  return { postingStart, postings };
+}
 
 /** Builds the search index of a set of stories. Pure: the stories are not changed. */
 export function buildIndex(stories: readonly Story[]): NewsIndex {
-  const termIds = new Map<string, number>();
-  const frequency: number[] = [];
-  const sentences: IndexedSentence[] = [];
-  const documents: IndexedDocument[] = [];
+  const rows: TermRows = { termIds: new Map(), starts: [0], ids: [], counts: [], lengths: [] };
+  const sentences: SentenceRef[] = [];
   const paragraphStart: number[][] = [];
   stories.forEach((story, storyPosition) => {
     const starts: number[] = [];
     for (const paragraph of story.paragraphs) {
       starts.push(sentences.length);
       for (const sentence of paragraph.sentences) {
-        const ids = new Set<number>();
-        for (const term of analyzeText(sentence.text)) {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = termIds.size;
-            termIds.set(term, id);
-            frequency.push(0);
-          }
-          ids.add(id);
-        }
-        for (const id of ids) frequency[id]!++;
-        documents.push({ id: sentences.length, text: sentence.text });
-        sentences.push({
-          story: storyPosition,
-          paragraph: paragraph.number,
-          sentence: sentence.index,
-          terms: Uint32Array.from(ids).sort(),
-        });
+        addSentence(rows, sentence.text);
+        sentences.push({ story: storyPosition, paragraph: paragraph.number, sentence: sentence.index });
       }
     }
     paragraphStart.push(starts);
   });
-  const miniSearch = new MiniSearch<IndexedDocument>(MINISEARCH_OPTIONS);
-  miniSearch.addAll(documents);
+  const sentenceTermStart = Uint32Array.from(rows.starts);
+  const sentenceTerms = Uint32Array.from(rows.ids);
+  const sentenceLength = Uint16Array.from(rows.lengths);
+  const totalLength = rows.lengths.reduce((sum, length) => sum + length, 0);
   return {
     stories,
     storyPositions: new Map(stories.map((story, i) => [story.id, i])),
     sentences,
     paragraphStart,
-    termIds,
-    terms: [...termIds.keys()],
-    documentFrequency: Uint32Array.from(frequency),
-    miniSearch,
+    termIds: rows.termIds,
+    terms: [...rows.termIds.keys()],
+    sentenceTermStart,
+    sentenceTerms,
+    sentenceTermCounts: Uint8Array.from(rows.counts),
+    sentenceLength,
+    averageLength: sentences.length === 0 ? 1 : totalLength / sentences.length,
+    ...invertRows(sentenceTermStart, sentenceTerms, rows.termIds.size),
   };
+}
+
+/** How many sentences hold a term. */
+export function documentFrequency(index: NewsIndex, termId: number): number {
+  return index.postingStart[termId + 1]! - index.postingStart[termId]!;
 }
 
 /** The sentences of one paragraph, as positions in `index.sentences`. */

@@ -12,8 +12,9 @@ const vocabularies = new WeakMap<NewsIndex, SearchableMap<number>>();
 function vocabularyOf(index: NewsIndex): SearchableMap<number> {
   let vocabulary = vocabularies.get(index);
   if (!vocabulary) {
-    vocabulary = new SearchableMap<number>();
-    for (const [term, id] of index.termIds) vocabulary.set(term, id);
+    const map = new SearchableMap<number>();
+    index.terms.forEach((term, id) => map.set(term, id));
+    vocabulary = map;
     vocabularies.set(index, vocabulary);
   }
   return vocabulary;
@@ -51,10 +52,4 @@ export function matchTerm(index: NewsIndex, term: string, isName = false): Map<n
     if (/^[a-z]+$/.test(candidate)) addMatch(matches, id, edits === 0 ? 1 : MATCH_WEIGHTS.fuzzy);
   }
   return matches;
-}
-
-/** Inverse document frequency over sentences (BM25's form, always positive). */
-export function inverseFrequency(index: NewsIndex, documentFrequency: number): number {
-  const total = index.sentences.length;
-  return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }

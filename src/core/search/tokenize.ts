@@ -20,6 +20,21 @@ const TOKEN = /[$€£¥%]|(?:\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+)(?:(?:['’.\-–
 const DOTTED_ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
 const SYMBOLS: Readonly<Record<string, string>> = { $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '%': 'percent' };
 
+/** Word forms repeat (Zipf), so their normalised form and terms are computed once each. */
+const MEMO_LIMIT = 200_000;
+const normalForms = new Map<string, string>();
+const tokenTerms = new Map<string, readonly string[]>();
+
+function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** Splits text into word tokens. `U.S.`, `F-16s`, `4.75`, `1,200` and `Ukraine’s` stay one token each. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -28,7 +43,7 @@ export function tokenize(text: string): Token[] {
     if (surface.endsWith('.') && !DOTTED_ABBREVIATION.test(surface)) surface = surface.slice(0, -1);
     tokens.push({
       surface,
-      norm: normalizeText(surface),
+      norm: remember(normalForms, surface, () => normalizeText(surface)),
       position: tokens.length,
       capitalized: /^\p{Lu}/u.test(surface),
       start: match.index,
@@ -47,7 +62,11 @@ function simpleTerms(word: string): string[] {
  * The index terms of one token. Compound forms are findable whole and in parts:
  * `f-16s` → `f-16`, `f`, `16`; `u.s.-donated` → `u.s.-donated`, `u.s`, `donat`.
  */
-export function termsOfToken(token: Token): string[] {
+export function termsOfToken(token: Token): readonly string[] {
+  return remember(tokenTerms, token.surface, () => computeTerms(token));
+}
+
+function computeTerms(token: Token): string[] {
   const symbol = SYMBOLS[token.surface];
   if (symbol) return [symbol];
   const abbreviation = capitalAbbreviation(token.surface);
