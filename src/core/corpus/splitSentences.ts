@@ -25,7 +25,7 @@ function wordBefore(text: string, end: number): string {
   while (start > 0 && !/\s/.test(text[start - 1] ?? '')) start--;
   return text
     .slice(start, end)
-    .replace(/^["'“‘(\[]+/, '')
+    .replace(/^["'“‘([]+/, '')
     .toLowerCase();
 }
 
@@ -38,11 +38,11 @@ function isBoundary(text: string, punctStart: number, punctEnd: number): boolean
   const after = nextWord(text, punctEnd);
   if (after === '') return true;
   // A lower-case continuation ("he said", "approx. five") is never a new sentence.
-  if (!/^["'“‘(\[]*[\p{Lu}\p{N}]/u.test(after)) return false;
+  if (!/^["'“‘([]*[\p{Lu}\p{N}]/u.test(after)) return false;
   const punct = text.slice(punctStart, punctEnd);
   if (!punct.startsWith('.') || punct.startsWith('...')) return true;
   const word = wordBefore(text, punctStart);
-  const opener = after.replace(/^["'“‘(\[]+/, '').replace(/[^\p{L}]+$/u, '').toLowerCase();
+  const opener = after.replace(/^["'“‘([]+/, '').replace(/[^\p{L}]+$/u, '').toLowerCase();
   if (NEVER_FINAL.has(word)) return false;
   if (MONTHS.has(word)) return !/^\d/.test(after);
   if (MAY_BE_FINAL.has(word)) return SENTENCE_OPENERS.has(opener);
