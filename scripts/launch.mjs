@@ -40,7 +40,9 @@ export function build() {
       mkdirSync(lock);
       break;
     } catch {
-      if (waited > 120_000) rmSync(lock, { recursive: true, force: true });
+      // A lock older than a build could take was left by a killed process: take it over.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000 || waited > 120_000) rmSync(lock, { recursive: true, force: true });
       sleep(100);
     }
   }
