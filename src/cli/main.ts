@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { loadCoreConfig } from '../config.js';
-import { createLogger } from '../log.js';
 import { openLibrary, type Library } from '../store/openLibrary.js';
 import { runCommand, UsageError, CLI_USAGE } from './runCommand.js';
 
@@ -36,13 +35,9 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadCoreConfig();
-  const log = createLogger({ level: config.logLevel });
   let library: Library | undefined;
   const getLibrary = () => {
-    if (!library) {
-      library = openLibrary(config.seedsDir, { snapshotDir: join(config.dataDir, 'index-cache') });
-      for (const warning of library.warnings) log.warn(warning);
-    }
+    library ??= openLibrary(config.seedsDir, { snapshotDir: join(config.dataDir, 'index-cache') });
     return library;
   };
   const exitCode = await runCommand(parsed.positionals, parsed.values, getLibrary, {
@@ -50,6 +45,12 @@ async function main(): Promise<void> {
     write: (text) => process.stdout.write(text),
   });
   process.exitCode = exitCode;
+  if (library && library.warnings.length > 0) {
+    // The logger loads only when there is something to log: it would cost every quick CLI call.
+    const { createLogger } = await import('../log.js');
+    const log = createLogger({ level: config.logLevel });
+    for (const warning of library.warnings) log.warn(warning);
+  }
 }
 
 main().catch((error: unknown) => {
