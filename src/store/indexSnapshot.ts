@@ -47,7 +47,7 @@ function bytesOf(array: Uint32Array | Uint16Array | Uint8Array): Buffer {
  */
 export function serializeIndex(index: NewsIndex): Buffer {
   const terms = Buffer.from(index.terms.join('\n'), 'utf8');
-  const arrays = [index.sentenceTermStart, index.sentenceTerms, index.sentenceLength, index.sentenceTermCounts];
+  const arrays = [index.sentenceTermStart, index.sentenceTerms, index.sentenceLength, index.sentenceTermCounts, index.nameTerms];
   const body = Buffer.concat([terms, ...arrays.map(bytesOf)]);
   const header: Header = {
     magic: MAGIC,
@@ -138,6 +138,8 @@ export function deserializeIndex(buffer: Buffer, stories: readonly Story[]): New
   const sentenceLength = take(body, offset, header.sentences, Uint16Array);
   offset += sentenceLength.byteLength;
   const sentenceTermCounts = take(body, offset, header.rows, Uint8Array);
+  offset += sentenceTermCounts.byteLength;
+  const nameTerms = take(body, offset, header.terms, Uint8Array);
   const termList = header.terms === 0 ? [] : terms;
   return {
     stories,
@@ -151,6 +153,7 @@ export function deserializeIndex(buffer: Buffer, stories: readonly Story[]): New
     sentenceTermCounts,
     sentenceLength,
     averageLength: header.averageLength,
+    nameTerms,
     ...invertRows(sentenceTermStart, sentenceTerms, termList.length),
   };
 }

@@ -1,9 +1,10 @@
 import { citation } from '../corpus/parseStory.js';
 import type { NewsIndex } from '../search/buildIndex.js';
-import { paragraphSentences } from '../search/buildIndex.js';
+import { paragraphSentences, storyHasTerm } from '../search/buildIndex.js';
 import { analyzeQuestion, type QuestionPlan } from './analyzeQuestion.js';
 import { answersKind, coverageOf, knownWeight, rankSentences, sentenceText, type RankedSentence } from './rankSentences.js';
 import type { ExcerptResult, ScopeOptions } from './types.js';
+import { isParaphraseWord } from '../search/wordClasses.js';
 
 /** The answer to a question: cited excerpts, best first, or none when the stories do not answer it. */
 export interface Answer {
@@ -36,10 +37,13 @@ export const defaultAskOptions = {
 const JOIN_GAIN = 0.2;
 const JOIN_MAX_LENGTH = 450;
 const JOIN_MAX_SENTENCES = 3;
-/** Unknown words count in the confidence, but no more than a typical known word of the question. */
-const UNKNOWN_SHARE = 0.6;
+/**
+ * A question word no story uses counts against the confidence like a typical known word of
+ * the question when it names a thing, and a quarter of that when it is a common verb,
+ * adjective or adverb (a paraphrase).
+ */
+const PARAPHRASE_SHARE = 0.25;
 
-/** Words of the question the stories never use lower the confidence, each like a typical known word. */
 function confidenceOf(index: NewsIndex, plan: QuestionPlan, excerpt: readonly number[], best: RankedSentence): number {
   const topical = plan.units.filter((unit) => !unit.generic);
   const counted = topical.length > 0 ? topical : plan.units;
@@ -47,7 +51,9 @@ function confidenceOf(index: NewsIndex, plan: QuestionPlan, excerpt: readonly nu
   if (known.length === 0) return 0;
   const knownTotal = knownWeight(known);
   const typical = knownTotal / known.length;
-  const unknownTotal = (counted.length - known.length) * typical * UNKNOWN_SHARE;
+  const unknownTotal = counted
+    .filter((unit) => unit.matches.size === 0)
+    .reduce((sum, unit) => sum + typical * (isParaphraseWord(unit.surface.toLowerCase(), unit.term) ? PARAPHRASE_SHARE : 1), 0);
   const excerptCoverage = coverageOf(index, known, excerpt, knownTotal);
   const paragraphCoverage = best.paragraphCoverage;
   const covered = Math.max(excerptCoverage, 0.5 * excerptCoverage + 0.5 * paragraphCoverage) * knownTotal;
@@ -121,6 +127,14 @@ function declined(query: string, confidence: number, reason: string): Answer {
   return { query, answered: false, confidence: Math.round(confidence * 1000) / 1000, results: [], declineReason: reason };
 }
 
+/** "Bank of England" must not be answered from a story about the Bank of Canada that mentions England elsewhere. */
+function mentionsAllNames(index: NewsIndex, plan: QuestionPlan, position: number): boolean {
+  const story = index.sentences[position]!.story;
+  return plan.units
+    .filter((unit) => unit.entity && unit.matches.size > 0)
+    .every((unit) => [...unit.matches.keys()].some((termId) => storyHasTerm(index, story, termId)));
+}
+
 /**
  * Answers a question from the stories with verbatim, cited excerpts. Declines (no results)
  * when the question names something no story mentions or the evidence is weak: a wrong
@@ -132,9 +146,14 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
   if (plan.unknownEntities.length > 0) {
     return declined(question, 0, `the stories do not mention ${plan.unknownEntities.join(', ')}`);
   }
-  const ranked = rankSentences(index, plan, scope).filter((r) => r.sentenceCoverage > 0);
+  const matched = rankSentences(index, plan, scope).filter((r) => r.sentenceCoverage > 0);
+  const ranked = matched.filter((r) => mentionsAllNames(index, plan, r.position));
   const best = ranked[0];
-  if (!best) return declined(question, 0, 'no story matches the question');
+  if (!best) {
+    const names = plan.units.filter((unit) => unit.entity).map((unit) => unit.surface);
+    const reason = matched.length > 0 && names.length > 1 ? `no story mentions ${names.join(' and ')} together` : 'no story matches the question';
+    return declined(question, 0, reason);
+  }
   const excerpt = excerptPositions(index, plan, best);
   const confidence = confidenceOf(index, plan, excerpt, best);
   if (confidence < minConfidence) return declined(question, confidence, 'the evidence in the stories is weak');

@@ -16,8 +16,13 @@ const ALIAS_GROUPS: readonly (readonly string[])[] = [
   ['weapons', 'weapon', 'arms', 'armament', 'armaments', 'weaponry'],
   ['vehicles', 'vehicle', 'car', 'cars', 'automobile', 'automobiles'],
   ['call', 'calls', 'called', 'talk', 'talks', 'talked', 'conversation', 'conversations', 'speak', 'spoke',
-    'spoken', 'speaking', 'chat', 'dialogue', 'dialog'],
-  ['strike', 'strikes', 'struck', 'attack', 'attacks', 'attacked', 'raid', 'raids', 'bombardment', 'assault'],
+    'spoken', 'speaking', 'chat', 'dialogue', 'dialog', 'negotiation', 'negotiations', 'negotiate', 'negotiated',
+    'negotiating'],
+  // "strike" is both an attack and a walkout; either way the reader's word should find it.
+  ['strike', 'strikes', 'attack', 'attacks', 'attacked', 'raid', 'raids', 'bombardment', 'assault', 'walkout',
+    'walkouts', 'stoppage', 'stoppages'],
+  ['tariff', 'tariffs', 'levy', 'levies', 'duty', 'duties'],
+  ['collapse', 'collapsed', 'collapsing', 'breakdown'],
   ['halt', 'halted', 'halting', 'pause', 'paused', 'pausing', 'suspend', 'suspended', 'suspension', 'freeze',
     'froze', 'frozen'],
   ['shipment', 'shipments', 'delivery', 'deliveries', 'deliver', 'delivered'],
@@ -90,6 +95,27 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   analyse: 'analyze', analysed: 'analyzed', jewellery: 'jewelry', manoeuvre: 'maneuver', fulfil: 'fulfill',
 };
 
+/** Irregular verb forms the stemmer cannot reach, folded to the base form first. */
+const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.fromEntries(
+  `began:begin begun:begin went:go gone:go took:take taken:take spoke:speak spoken:speak told:tell made:make
+  gave:give given:give held:hold left:leave met:meet brought:bring bought:buy sold:sell paid:pay won:win lost:lose
+  struck:strike sent:send kept:keep ran:run saw:see seen:see came:come became:become found:find thought:think
+  knew:know known:know grew:grow grown:grow drew:draw drawn:draw threw:throw thrown:throw wrote:write
+  written:write broke:break broken:break chose:choose chosen:choose fled:flee led:lead fought:fight caught:catch
+  taught:teach sought:seek built:build spent:spend stood:stand withdrew:withdraw withdrawn:withdraw drove:drive
+  driven:drive rode:ride ridden:ride froze:freeze frozen:freeze hid:hide hidden:hide fell:fall fallen:fall
+  rose:rise risen:rise shook:shake shaken:shake swore:swear sworn:swear woke:wake woken:wake forgot:forget
+  forgotten:forget forgave:forgive forgiven:forgive overtook:overtake undertook:undertake upheld:uphold
+  sank:sink sunk:sink swept:sweep slept:sleep dealt:deal meant:mean felt:feel lent:lend bent:bend sped:speed
+  fed:feed bred:breed bled:bleed hung:hang flew:fly flown:fly blew:blow blown:blow wore:wear worn:wear tore:tear
+  torn:tear bore:bear borne:bear beat:beat beaten:beat bit:bite bitten:bite ate:eat eaten:eat drank:drink
+  drunk:drink sang:sing sung:sing rang:ring rung:ring swam:swim swum:swim began:begin overran:overrun
+  arose:arise arisen:arise awoke:awake dug:dig stuck:stick struck:strike strove:strive`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 /** Two-word names folded to one term. */
 const PHRASES: Readonly<Record<string, string>> = {
   'united states': 'u.s',
@@ -103,6 +129,10 @@ const PHRASES: Readonly<Record<string, string>> = {
   'high point': 'peak',
   'call in': 'summon',
   'called in': 'summon',
+  'break down': 'collapse',
+  'broke down': 'collapse',
+  'broken down': 'collapse',
+  'industrial action': 'strike',
 };
 
 /** Upper-case abbreviations written without dots that would otherwise be common words. */
@@ -145,7 +175,7 @@ const ALIASES = buildAliasTable();
 
 /** The index term of one normalised word: spelling folded, number words as digits, stemmed, aliased. */
 export function termOfWord(word: string): string {
-  const spelled = SPELLINGS[word] ?? NUMBER_WORDS[word] ?? word;
+  const spelled = SPELLINGS[word] ?? NUMBER_WORDS[word] ?? IRREGULAR_FORMS[word] ?? word;
   const stem = stemWord(spelled);
   return ALIASES.get(stem) ?? stem;
 }

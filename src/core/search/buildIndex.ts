@@ -36,10 +36,13 @@ export interface NewsIndex {
   /** Term → the sentences holding it, ascending: `postings[postingStart[t] .. postingStart[t + 1])`. */
   postingStart: Uint32Array;
   postings: Uint32Array;
+  /** 1 for terms written capitalised mid-sentence somewhere (names), by term id. */
+  nameTerms: Uint8Array;
 }
 
 interface TermRows {
   termIds: Map<string, number>;
+  names: Set<string>;
   starts: number[];
   ids: number[];
   counts: number[];
@@ -48,7 +51,7 @@ interface TermRows {
 
 function addSentence(rows: TermRows, text: string): void {
   const counts = new Map<number, number>();
-  const terms = analyzeText(text);
+  const terms = analyzeText(text, rows.names);
   for (const term of terms) {
     let id = rows.termIds.get(term);
     if (id === undefined) {
@@ -84,7 +87,7 @@ export function invertRows(
 
 /** Builds the search index of a set of stories. Pure: the stories are not changed. */
 export function buildIndex(stories: readonly Story[]): NewsIndex {
-  const rows: TermRows = { termIds: new Map(), starts: [0], ids: [], counts: [], lengths: [] };
+  const rows: TermRows = { termIds: new Map(), names: new Set(), starts: [0], ids: [], counts: [], lengths: [] };
   const sentences: SentenceRef[] = [];
   const paragraphStart: number[][] = [];
   stories.forEach((story, storyPosition) => {
@@ -114,8 +117,24 @@ export function buildIndex(stories: readonly Story[]): NewsIndex {
     sentenceTermCounts: Uint8Array.from(rows.counts),
     sentenceLength,
     averageLength: sentences.length === 0 ? 1 : totalLength / sentences.length,
+    nameTerms: Uint8Array.from([...rows.termIds.keys()], (term) => (rows.names.has(term) ? 1 : 0)),
     ...invertRows(sentenceTermStart, sentenceTerms, rows.termIds.size),
   };
+}
+
+/** Whether a story mentions a term: its sentences are one contiguous range, so one binary search. */
+export function storyHasTerm(index: NewsIndex, story: number, termId: number): boolean {
+  const first = index.paragraphStart[story]?.[0];
+  if (first === undefined) return false;
+  const end = index.paragraphStart[story + 1]?.[0] ?? index.sentences.length;
+  let low = index.postingStart[termId]!;
+  let high = index.postingStart[termId + 1]!;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (index.postings[middle]! < first) low = middle + 1;
+    else high = middle;
+  }
+  return low < index.postingStart[termId + 1]! && index.postings[low]! < end;
 }
 
 /** How many sentences hold a term. */

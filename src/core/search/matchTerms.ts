@@ -24,6 +24,13 @@ function addMatch(matches: Map<number, number>, id: number, weight: number): voi
   matches.set(id, Math.max(weight, matches.get(id) ?? 0));
 }
 
+/** A name is only loosely matched to other names ("Reys" → "Reyes", but "Mater" ↛ "water"). */
+function looseMatcher(index: NewsIndex, matches: Map<number, number>, isName: boolean) {
+  return (id: number, weight: number) => {
+    if (!isName || index.nameTerms[id] === 1) addMatch(matches, id, weight);
+  };
+}
+
 /**
  * The corpus terms a query term stands for, with how well each matches: the term itself;
  * failing that, terms sharing a long stem ("direct"/"directli") or one typo away
@@ -39,17 +46,18 @@ export function matchTerm(index: NewsIndex, term: string, isName = false): Map<n
   }
   if (term.length < (isName ? MIN_NAME_LENGTH : MIN_LOOSE_LENGTH) || !/^[a-z]+$/.test(term)) return matches;
   const vocabulary = vocabularyOf(index);
+  const add = looseMatcher(index, matches, isName);
   for (const [candidate, id] of vocabulary.atPrefix(term)) {
-    if (candidate.length - term.length <= 3) addMatch(matches, id, MATCH_WEIGHTS.related);
+    if (candidate.length - term.length <= 3) add(id, MATCH_WEIGHTS.related);
   }
   for (let length = term.length - 1; length >= Math.max(MIN_LOOSE_LENGTH, term.length - 3); length--) {
     const id = index.termIds.get(term.slice(0, length));
-    if (id !== undefined) addMatch(matches, id, MATCH_WEIGHTS.related);
+    if (id !== undefined) add(id, MATCH_WEIGHTS.related);
   }
   if (matches.size > 0) return matches;
   const distance = term.length >= 7 ? 2 : 1;
   for (const [candidate, [id, edits]] of vocabulary.fuzzyGet(term, distance)) {
-    if (/^[a-z]+$/.test(candidate)) addMatch(matches, id, edits === 0 ? 1 : MATCH_WEIGHTS.fuzzy);
+    if (/^[a-z]+$/.test(candidate)) add(id, edits === 0 ? 1 : MATCH_WEIGHTS.fuzzy);
   }
   return matches;
 }

@@ -127,20 +127,24 @@ export function acronymsOf(text: string, tokens: readonly Token[]): string[] {
   return acronyms;
 }
 
-/** All index terms of a text, two-word names (`United States`) folded to one. */
-export function analyzeText(text: string): string[] {
+/**
+ * All index terms of a text; `names` collects the terms written capitalised inside it.
+ * A two-word name or idiom (`United States`, `chief executive`)
+ * adds its own term beside its words', so either wording finds it.
+ */
+export function analyzeText(text: string, names?: Set<string>): string[] {
   const tokens = tokenize(text);
   const terms: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
     const phrase = next && phraseTerm(token.norm, next.norm);
-    if (phrase) {
-      terms.push(phrase);
-      i++;
-      continue;
+    if (phrase) terms.push(phrase);
+    for (const term of termsOfToken(token)) {
+      terms.push(term);
+      // Capitalised inside a sentence: a name (only names are matched loosely against names).
+      if (names && i > 0 && token.capitalized) names.add(term);
     }
-    for (const term of termsOfToken(token)) terms.push(term);
   }
   for (const acronym of acronymsOf(text, tokens)) terms.push(acronym);
   return terms;
