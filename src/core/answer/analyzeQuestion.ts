@@ -41,7 +41,7 @@ export interface QuestionPlan {
   tense: 'past' | 'future' | null;
   /** Every word of the question, normalised. */
   questionWords: ReadonlySet<string>;
-  /** The thing a which/what question asks to name ("Which *district*…"), when there is one. */
+  /** The thing a which/what question asks to name ("Which *district*…") or to count ("How many *nurses*…"). */
   headNoun: QueryUnit | null;
   /** The question asks for several things ("Which *missiles*…"): an enumeration answers it. */
   wantsList: boolean;
@@ -50,9 +50,9 @@ export interface QuestionPlan {
 const AUXILIARIES = new Set(['did', 'do', 'does', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can',
   'could', 'should', 'would', 'might', 'must', 'kind', 'type', 'sort']);
 
-/** The noun right after "which"/"what" ("Which *neighbourhood* of Kyiv…"), as written. */
+/** The noun right after "which"/"what"/"how many" ("Which *neighbourhood* of Kyiv…"), as written. */
 function headWordOf(question: string): string | null {
-  const match = /^\s*(?:which|what)\s+([\p{L}-]+)/iu.exec(question);
+  const match = /^\s*(?:which|what|how many)\s+([\p{L}-]+)/iu.exec(question);
   const word = match?.[1]?.toLowerCase();
   return word && !AUXILIARIES.has(word) ? word : null;
 }
@@ -128,8 +128,11 @@ interface RawUnit {
   generic: boolean;
 }
 
+/** Words that only say what kind of answer is wanted ("*what time* did…", "*how long*…"). */
+const ANSWER_FORM = /\b(?:(?:at )?(?:what|which) (?:time|day|date|year|month|hour|amount|number|percentage|proportion)|how (?:long|much|many|far|old|soon|often))\b/gi;
+
 function rawUnits(question: string): RawUnit[] {
-  const tokens = tokenize(question);
+  const tokens = tokenize(question.replace(ANSWER_FORM, ' '));
   const units: RawUnit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -180,7 +183,7 @@ export function analyzeQuestion(index: NewsIndex, question: string): QuestionPla
     units,
     unknownEntities,
     headNoun,
-    wantsList: headNoun !== null && /[^s]s$/.test(headWord ?? ''),
+    wantsList: headNoun !== null && /[^s]s$/.test(headWord ?? '') && !/^\s*how many/i.test(question),
     answerType: answerTypeOf(question),
     tense: tenseOf(question),
     questionWords: new Set(tokenize(question).map((token) => token.norm)),

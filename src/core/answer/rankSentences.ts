@@ -34,7 +34,7 @@ const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
   quantity: new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, 'i'),
   money: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(dollars|euros|pounds|yen|bn|billion|million)\b/i,
   percent: /\d\s?(%|percent|per cent|percentage points?|basis points?)/i,
-  duration: new RegExp(String.raw`\b(\d+|${NUMBER_WORD}|a|an)\s+(years?|months?|weeks?|days?|hours?|decades?)\b`, 'i'),
+  duration: new RegExp(String.raw`\b(\d+|${NUMBER_WORD}|a|an)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|decades?)\b`, 'i'),
   person: /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b(president|minister|mayor|chief|spokes\w+|officials?|director|secretary|governor|ceo|chair\w*)\b/u,
   time: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|overnight|earlier|later|ago|week|month|year|morning|evening|night|afternoon|\d{4})\b/i,
   place: /\b(in|at|near|from|across|outside)\s+(the\s+)?\p{Lu}/u,
@@ -56,13 +56,20 @@ export function isListSentence(text: string): boolean {
   return items >= 3 || (items >= 1 && /\b(includ(es|ing|ed)|such as|as well as|among them)\b/i.test(text));
 }
 
-/** A name written next to the thing the question asks to name: "the *Obolon* district". */
+const COUNT_WORD = new RegExp(String.raw`^(\d[\d,.]*|${NUMBER_WORD})$`, 'i');
+
+/**
+ * The answer written next to the thing asked about: a name for "which" ("the *Obolon*
+ * district"), a number for "how many" ("*3,200* nurses", "at least *14* civilians").
+ */
 function namesHeadNoun(index: NewsIndex, plan: QuestionPlan, text: string): boolean {
   const head = plan.headNoun;
   if (!head) return false;
+  const counting = plan.answerType === 'quantity';
   const tokens = tokenize(text);
   return tokens.some((token, i) => {
     if (!termsOfToken(token).some((term) => head.matches.has(index.termIds.get(term) ?? -1))) return false;
+    if (counting) return tokens.slice(Math.max(0, i - 3), i).some((near) => COUNT_WORD.test(near.norm));
     return tokens
       .slice(Math.max(0, i - 2), i + 3)
       .some((near) => near.position > 0 && near.capitalized && !plan.questionWords.has(near.norm));
