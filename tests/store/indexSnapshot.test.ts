@@ -70,7 +70,9 @@ describe('indexSnapshot', () => {
       appendFileSync(join(seeds, 'econ_rates.txt'), '\nA new paragraph about bond auctions was added.\n');
       const changed = openLibrary(seeds, { snapshotDir: cache });
       expect(changed.fromSnapshot).toBe(false);
-      expect(answerQuestion(changed.index, 'What was added about bond auctions?').results[0]?.paragraph).toBe(10);
+      expect(answerQuestion(changed.index, 'What was added about bond auctions?').results[0]?.paragraph).toBe(
+        10,
+      );
     });
 
     it('ignores a corrupt snapshot with a warning and rebuilds', () => {
@@ -81,7 +83,9 @@ describe('indexSnapshot', () => {
       writeFileSync(join(cache, file!), 'garbage');
       const library = openLibrary(seeds, { snapshotDir: cache });
       expect(library.fromSnapshot).toBe(false);
-      expect(library.warnings.join('\n')).toMatch(/ignored the snapshot .*not a newsdesk index snapshot|truncated/);
+      expect(library.warnings.join('\n')).toMatch(
+        /ignored the snapshot .*not a newsdesk index snapshot|truncated/,
+      );
       expect(answerQuestion(library.index, 'How many civilians were injured?').answered).toBe(true);
     });
   });

@@ -124,6 +124,7 @@ const PHRASES: Readonly<Record<string, string>> = {
   'united nations': 'u.n',
   'per cent': 'percent',
   'chief executive': 'ceo',
+  'federal reserve': 'fed',
   'front line': 'frontline',
   'right now': 'now',
   'high point': 'peak',
