@@ -57,7 +57,16 @@ function checkUrl(id: string, url: string | undefined): string | null {
 
 function checkDate(id: string, key: string, value: string | undefined): string | null {
   if (!value) return null;
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value))) {
+  const day = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  // Date.parse rolls 2025-02-30 over into March; the calendar day must exist as written.
+  const calendar = day && new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  if (
+    day &&
+    calendar &&
+    calendar.getUTCMonth() === Number(day[2]) - 1 &&
+    calendar.getUTCDate() === Number(day[3]) &&
+    !Number.isNaN(Date.parse(value))
+  ) {
     return value;
   }
   throw new CorpusError(`Corpus: story ${id} has an invalid ${key} date "${value}" (expected YYYY-MM-DD)`);
@@ -72,9 +81,10 @@ function checkVisibility(id: string, value: string | undefined): Visibility {
 /** Shortens text to at most `max` characters, cutting on a word boundary and adding "…". */
 export function shortenOnWord(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+  // The last space at or before the cut: when the cut falls on a space, the word before it fits whole.
+  const space = text.lastIndexOf(' ', max - 1);
+  const cut = space > max / 2 ? text.slice(0, space) : text.slice(0, max - 1);
+  return `${cut.replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 function toParagraphs(body: string): Paragraph[] {

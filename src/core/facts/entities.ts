@@ -19,7 +19,7 @@ import {
   COMMON_ORG_HEADS,
 } from './lexicon.js';
 import { lexiconTags } from './tagger.js';
-import { adjacent, isCommonCapital, type Tok, type TokenizedParagraph } from './tokens.js';
+import { adjacent, isCommonCapitalAt, type Tok, type TokenizedParagraph } from './tokens.js';
 
 export type EntityKind = 'person' | 'organization' | 'place';
 
@@ -60,9 +60,10 @@ const PLACE_TAGS: Readonly<Record<string, string>> = { Country: 'country', City:
 
 const isModelCode = (text: string) => /\d/.test(text);
 
-function isNameToken(token: Tok | undefined): token is Tok {
+function isNameToken(p: TokenizedParagraph, i: number): boolean {
+  const token = p.tokens[i];
   if (!token || token.kind !== 'word' || !token.cap) return false;
-  if (isModelCode(token.text) || isCommonCapital(token)) return false;
+  if (isModelCode(token.text) || isCommonCapitalAt(p.tokens, i, p.text)) return false;
   if (token.base in WEEKDAYS) return false;
   if (token.base in MONTHS && !token.first) return false;
   if (token.base in MONTHS && token.first && !['may', 'march'].includes(token.base)) return false;
@@ -82,25 +83,25 @@ function findChunks(p: TokenizedParagraph): Chunk[] {
   const chunks: Chunk[] = [];
   const { tokens } = p;
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNameToken(tokens[i])) continue;
+    if (!isNameToken(p, i)) continue;
     let j = i;
     for (;;) {
       const current = tokens[j]!;
       const next = tokens[j + 1];
-      if (current.possessive && !(isNameToken(next) && (ORG_KEYWORDS.has(next.base) || next.base in PLACE_SUFFIX_KINDS))) break;
-      if (isNameToken(next) && adjacent(current, next, p.text)) {
+      if (current.possessive && !(next && isNameToken(p, j + 1) && (ORG_KEYWORDS.has(next.base) || next.base in PLACE_SUFFIX_KINDS))) break;
+      if (next && isNameToken(p, j + 1) && adjacent(current, next, p.text)) {
         j++;
         continue;
       }
       if (next && adjacent(current, next, p.text)) {
         if (next.base === 'of' && OF_HEADS.has(current.base)) {
           const skip = tokens[j + 2]?.base === 'the' ? 3 : 2;
-          if (isNameToken(tokens[j + skip])) {
+          if (isNameToken(p, j + skip)) {
             j += skip;
             continue;
           }
         }
-        if ((PARTICLES.has(next.text) || next.text === '&') && isNameToken(tokens[j + 2])) {
+        if ((PARTICLES.has(next.text) || next.text === '&') && isNameToken(p, j + 2)) {
           j += 2;
           continue;
         }
@@ -114,7 +115,7 @@ function findChunks(p: TokenizedParagraph): Chunk[] {
 }
 
 /** The kind of place compromise's lexicon knows a name as, or undefined. */
-function lexiconPlace(name: string): string | undefined {
+export function lexiconPlace(name: string): string | undefined {
   const key = normalizeText(name).replace(/['’]s?$/, '');
   if (key in PLACE_ABBREVIATIONS) return PLACE_ABBREVIATIONS[key];
   if (`${key}.` in PLACE_ABBREVIATIONS) return PLACE_ABBREVIATIONS[`${key}.`];
@@ -123,7 +124,8 @@ function lexiconPlace(name: string): string | undefined {
   return undefined;
 }
 
-function isDemonym(token: Tok): boolean {
+/** "Russian", "Japanese": a word naming people of a place. */
+export function isDemonym(token: Tok): boolean {
   return token.tags.has('Demonym') || lexiconTags(token.base).includes('Demonym');
 }
 
@@ -174,30 +176,73 @@ function lastTitleHead(tokens: readonly Tok[], chunk: Chunk): number {
 }
 
 /** A lower-case title just before a name ("emergency director", "chief economist"), as token range. */
-function titleBefore(tokens: readonly Tok[], first: number, text: string): { first: number; last: number } | null {
-  const head = tokens[first - 1];
-  if (!head || head.kind !== 'word' || head.cap || !TITLE_HEADS.has(head.base) || !adjacent(head, tokens[first]!, text)) return null;
-  let start = first - 1;
-  for (let k = first - 2; k >= Math.max(0, first - 5); k--) {
+function titleBefore(tokens: readonly Tok[], first: number, text: string, headAt = first - 1): { first: number; last: number } | null {
+  const head = tokens[headAt];
+  if (!head || head.kind !== 'word' || head.cap || !TITLE_HEADS.has(head.base)) return null;
+  if (headAt === first - 1 && !adjacent(head, tokens[first]!, text)) return null;
+  let start = headAt;
+  for (let k = headAt - 1; k >= Math.max(0, headAt - 4); k--) {
     const token = tokens[k]!;
     if (token.kind !== 'word' || !adjacent(token, tokens[k + 1]!, text)) break;
     if (FUNCTION_WORDS.has(token.base) || token.possessive) break;
     const modifier = ROLE_MODIFIERS.has(token.base) || TITLE_HEADS.has(token.base);
-    const describing = token.tags.has('Noun') || token.tags.has('Adjective');
+    const describing = token.tags.has('Noun') || token.tags.has('Adjective') || token.tags.has('Gerund');
     if (token.cap && !token.first && !modifier) break;
     if (!modifier && !describing) break;
-    if (token.tags.has('Verb') && !modifier) break;
+    if (token.tags.has('Verb') && !token.tags.has('Gerund') && !modifier) break;
     start = k;
   }
-  return { first: start, last: first - 1 };
+  return { first: start, last: headAt };
+}
+
+/** "Its chief economist, Dr. Alistair Penrose": a title set off by a comma before a person's name. */
+function titleBeforeComma(tokens: readonly Tok[], chunk: Chunk, text: string): { first: number; last: number } | null {
+  if (tokens[chunk.first - 1]?.text !== ',') return null;
+  const words = tokens.slice(chunk.first, chunk.last + 1);
+  const personLike =
+    HONORIFICS.has(words[0]!.base) || HONORIFICS.has(`${words[0]!.base}.`) || words.some((t) => t.tags.has('FirstName') || t.tags.has('Person'));
+  if (!personLike) return null;
+  const title = titleBefore(tokens, chunk.first, text, chunk.first - 2);
+  if (!title) return null;
+  const owner = tokens[title.first - 1];
+  if (owner && !/^(its|their|his|her|the|a|an)$/.test(owner.base) && !owner.possessive && owner.sentence === tokens[title.first]!.sentence && owner.kind !== 'punct') return null;
+  return title;
+}
+
+/** "Its chief economist", "The company’s chief executive": the owner is named earlier, not here. */
+function ownedByContext(owner: Tok | undefined): boolean {
+  return !!owner && (/^(its|their)$/.test(owner.base) || (owner.possessive && !owner.cap));
+}
+
+/** A person whose title comes before the name, lower case or set off by a comma. */
+function titledCandidate(
+  p: TokenizedParagraph,
+  chunks: readonly Chunk[],
+  title: { first: number; last: number },
+  name: string,
+  mention: EntityMention,
+): { candidate: Candidate; affiliationChunk: Chunk | undefined } {
+  const owner = p.tokens[title.first - 1];
+  const affiliationChunk = chunkEndingAt(chunks, p, title.first - 1);
+  return {
+    affiliationChunk,
+    candidate: {
+      kind: 'person',
+      name,
+      key: keyOf(name),
+      mention,
+      title: affiliationChunk
+        ? { paragraph: p, first: affiliationChunk.first, last: title.last, headFirst: title.first }
+        : { paragraph: p, first: title.first, last: title.last, headFirst: title.first },
+      affiliationFromContext: !affiliationChunk && ownedByContext(owner),
+    },
+  };
 }
 
 /** A capitalised run just before a title ("Goldman Sachs" economist): its affiliation. */
 function chunkEndingAt(chunks: readonly Chunk[], p: TokenizedParagraph, last: number): Chunk | undefined {
   return chunks.find((c) => c.paragraph === p && c.last === last);
 }
-
-const nextWord = (tokens: readonly Tok[], i: number) => tokens[i];
 
 /** Is the token at `i` a reporting verb, allowing "has", "later" and the like before it? */
 function speechVerbFrom(tokens: readonly Tok[], i: number): boolean {
@@ -240,7 +285,14 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
       }
       if (honorific && chunk.last > chunk.first) {
         const name = bareText(p, chunk.first + 1, chunk.last);
-        candidates.push({ kind: 'person', name, key: keyOf(name), mention: mention(p, chunk.first, chunk.last) });
+        const title = titleBeforeComma(tokens, chunk, p.text);
+        if (title) {
+          const { candidate, affiliationChunk } = titledCandidate(p, chunks, title, name, mention(p, chunk.first, chunk.last));
+          candidates.push(candidate);
+          if (affiliationChunk) settled.add(affiliationChunk);
+        } else {
+          candidates.push({ kind: 'person', name, key: keyOf(name), mention: mention(p, chunk.first, chunk.last) });
+        }
         settled.add(chunk);
         continue;
       }
@@ -249,9 +301,20 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
       const lastWord = words.at(-1)!;
       const before = tokens[chunk.first - 1];
       const after = tokens[chunk.last + 1];
-      if (words.some((t) => ORG_KEYWORDS.has(t.base)) && !(lastWord.base in PLACE_SUFFIX_KINDS)) {
+      const organization = () => {
         candidates.push({ kind: 'organization', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last) });
         settled.add(chunk);
+      };
+      if (words.some((t) => ORG_KEYWORDS.has(t.base)) && !(lastWord.base in PLACE_SUFFIX_KINDS)) {
+        organization();
+        continue;
+      }
+      if (before && !before.cap && ORG_DESCRIPTORS.has(before.base) && !isDemonym(lastWord) && lexiconPlace(fullText) === undefined) {
+        organization();
+        continue;
+      }
+      if (after?.text === ',' && describedAsOrganization(tokens, chunk.last + 2) && lexiconPlace(fullText) === undefined) {
+        organization();
         continue;
       }
       if (words.length > 1 && lastWord.base in PLACE_SUFFIX_KINDS && !(words[0]!.base === 'st' && words.length === 2 && lastWord.base === 'st')) {
@@ -271,25 +334,14 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
         continue;
       }
       const placeKind = lexiconPlace(fullText);
-      const titleAhead = titleBefore(tokens, chunk.first, p.text);
+      const titleAhead = titleBefore(tokens, chunk.first, p.text) ?? titleBeforeComma(tokens, chunk, p.text);
       const personTagged = words.some((t) => t.tags.has('FirstName') || t.tags.has('Person') || t.tags.has('LastName'));
       const speaking =
         (before && !before.cap && SPEECH_VERBS.has(before.base)) || (after && speechVerbFrom(tokens, chunk.last + 1));
       const aged = after?.text === ',' && tokens[chunk.last + 2]?.kind === 'number' && tokens[chunk.last + 3]?.text === ',';
       if (titleAhead && placeKind === undefined) {
-        const affiliationChunk = chunkEndingAt(chunks, p, titleAhead.first - 1);
-        const owner = tokens[titleAhead.first - 1];
-        const name = fullText;
-        candidates.push({
-          kind: 'person',
-          name,
-          key: keyOf(name),
-          mention: mention(p, chunk.first, chunk.last),
-          title: affiliationChunk
-            ? { paragraph: p, first: affiliationChunk.first, last: titleAhead.last, headFirst: titleAhead.first }
-            : { paragraph: p, first: titleAhead.first, last: titleAhead.last, headFirst: titleAhead.first },
-          affiliationFromContext: !affiliationChunk && !!owner && /^(its|their)$/.test(owner.base),
-        });
+        const { candidate, affiliationChunk } = titledCandidate(p, chunks, titleAhead, fullText, mention(p, chunk.first, chunk.last));
+        candidates.push(candidate);
         if (affiliationChunk) settled.add(affiliationChunk);
         settled.add(chunk);
         continue;
@@ -306,19 +358,10 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
         settled.add(chunk);
         continue;
       }
-      if (words.some((t) => t.tags.has('Organization')) || (acronym && !isPlaceWord(lastWord, new Set()))) {
-        candidates.push({ kind: 'organization', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last) });
-        settled.add(chunk);
-        continue;
-      }
-      if (before && !before.cap && ORG_DESCRIPTORS.has(before.base) && !isDemonym(lastWord)) {
-        candidates.push({ kind: 'organization', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last) });
-        settled.add(chunk);
-        continue;
-      }
-      if (after?.text === ',' && describedAsOrganization(tokens, chunk.last + 2)) {
-        candidates.push({ kind: 'organization', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last) });
-        settled.add(chunk);
+      // compromise tags many capitalised phrases as organisations ("the Ukrainian capital"), so
+      // only its lexicon's organisations and bare acronyms are trusted here.
+      if (lexiconTags(keyOf(fullText)).includes('Organization') || (acronym && !isPlaceWord(lastWord, new Set()))) {
+        organization();
         continue;
       }
       const kindAfter = after && !after.cap ? PLACE_KIND_WORDS[after.base] : undefined;
@@ -406,6 +449,13 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
       const before = tokens[chunk.first - 1];
       const beforeThe = before?.base === 'the' ? tokens[chunk.first - 2] : before;
       const after = tokens[chunk.last + 1];
+      // "polled by Reuters", "economist at Mizuho": who does or employs, not where.
+      const agent = before?.base === 'by' || (before?.base === 'at' && isOccupation(tokens[chunk.first - 2]));
+      if (agent && !before!.cap && lexiconPlace(fullText) === undefined) {
+        candidates.push({ kind: 'organization', name: fullText, key, mention: m });
+        knownKinds.set(key, 'organization');
+        continue;
+      }
       const coordinated =
         previousPlace !== undefined &&
         previousPlace.paragraph === p &&
@@ -435,6 +485,10 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
   return assemble(candidates, paragraphs, knownPlaces);
 }
 
+function isOccupation(token: Tok | undefined): boolean {
+  return !!token && token.kind === 'word' && (!token.cap || token.first) && (TITLE_HEADS.has(token.base) || token.tags.has('Actor'));
+}
+
 function placeKindOf(candidates: readonly Candidate[], chunk: Chunk): string | null {
   const found = candidates.find((c) => c.kind === 'place' && c.mention.paragraph === chunk.paragraph.number && c.mention.first === chunk.first);
   return found?.placeKind ?? null;
@@ -455,7 +509,10 @@ function describedAsOrganization(tokens: readonly Tok[], from: number): boolean 
   for (let k = from + 1; k < Math.min(tokens.length, from + 7); k++) {
     const token = tokens[k]!;
     if (token.kind === 'punct' && token.text !== '-' && !token.text.startsWith('-')) return false;
-    if (!token.cap && ORG_DESCRIPTORS.has(token.base)) return true;
+    if (!token.cap && ORG_DESCRIPTORS.has(token.base)) {
+      const next = tokens[k + 1];
+      return !next || !(next.tags.has('Verb') && !next.tags.has('Noun'));
+    }
     if (FUNCTION_WORDS.has(token.base) && k > from + 1) return false;
   }
   return false;
@@ -481,7 +538,8 @@ function splitTitle(
   const prefix = tokens.slice(first, roleFirst).filter((t) => t.kind === 'word' && t.base !== 'of' && t.base !== 'the');
   const affiliation = bareText(p, first, roleFirst - 1);
   const prefixIsPlace = prefix.every((t) => isPlaceWord(t, knownPlaces));
-  const role = prefixIsPlace ? textOf(p, roleFirst, last) : textOf(p, first, last);
+  const possessive = tokens[roleFirst - 1]?.possessive === true;
+  const role = prefixIsPlace || possessive ? textOf(p, roleFirst, last) : textOf(p, first, last);
   return { role, affiliation, prefixIsPlace };
 }
 
@@ -523,7 +581,6 @@ function assemble(candidates: Candidate[], paragraphs: readonly TokenizedParagra
       entities.push(entity);
     }
     byKey.set(mapKey, entity);
-    if (c.name.split(/\s+/).length > entity.name.split(/\s+/).length && c.kind !== 'person') entity.name = entity.name;
     if (c.kind === 'person' && keyOf(c.name).split(' ').length > keyOf(entity.name).split(' ').length) entity.name = c.name;
     if (c.role && !entity.role) {
       entity.role = c.role;
@@ -574,13 +631,14 @@ function appositiveRoles(people: readonly Entity[], paragraphs: readonly Tokeniz
       while (k < tokens.length && k - start < 5) {
         const token = tokens[k]!;
         if (token.kind !== 'word' || (FUNCTION_WORDS.has(token.base) && token.base !== 'u.s')) break;
-        if (token.tags.has('Verb') && !token.tags.has('Noun') && !TITLE_HEADS.has(token.base)) break;
+        if (token.tags.has('PastTense') && !TITLE_HEADS.has(token.base)) break;
         k++;
       }
-      const end = k - 1;
+      let end = k - 1;
+      while (end >= start && !(TITLE_HEADS.has(tokens[end]!.base) || tokens[end]!.tags.has('Actor') || (tokens[end]!.tags.has('Noun') && !tokens[end]!.tags.has('Verb')))) end--;
       if (end < start) continue;
       const last = tokens[end]!;
-      if (last.cap || !(TITLE_HEADS.has(last.base) || last.tags.has('Actor') || last.tags.has('Noun'))) continue;
+      if (last.cap) continue;
       person.role = textOf(p, start, end);
       const preposition = tokens[end + 1];
       if (preposition && /^(at|of|with|for)$/.test(preposition.base)) {
@@ -591,5 +649,3 @@ function appositiveRoles(people: readonly Entity[], paragraphs: readonly Tokeniz
     }
   }
 }
-
-export { nextWord };

@@ -30,15 +30,16 @@ export const ROLE_MODIFIERS = words(`
 
 /** Verbs that report speech or a position ("said", "warned", "considers"). */
 export const SPEECH_VERBS = words(`
-  said say says saying told tells stated states confirmed confirms warned warns
-  announced announces added adds noted notes urged urges welcomed welcomes considers considered
-  believes believed estimated estimates argued argues insisted insists denied denies claimed claims reported
+  said say says saying told tells stated confirmed confirms warned warns warn expect believe argue predict
+  estimate insist caution
+  announced announces added adds noted urged urges welcomed welcomes considers considered
+  believes believed estimated argued argues insisted insists denied denies claimed reported
   explained explains cautioned cautions disputed disputes acknowledged acknowledges admitted admits pledged
-  pledges promised promises predicted predicts expects wrote writes asserted asserts declared declares
+  promised predicted predicts expects wrote writes asserted asserts declared declares
   stressed stresses emphasized emphasised suggested suggests indicated indicates agreed agrees conceded
   revealed reveals complained complains countered replied responded testified vowed vows accused accuses
-  blamed blames praised praises criticized criticised condemned condemns recalled recalls signaled signalled
-  forecast forecasts projected projects
+  blamed blames praised praises criticized criticised condemned condemns signaled signalled
+  forecast projected
 `);
 
 /** Verbs that name the quote's speaker right after it ("…,” Klitschko said). */
@@ -66,7 +67,9 @@ export const ORG_KEYWORDS = words(`
   energy mobility motors technologies technology systems airlines airways bancorp securities investments
   fund trust exchange labs media network networks industries pharmaceuticals foods health insurance
   logistics ventures cross crescent organization organisation league centre center forum alliance coalition
-  command forces guard
+  command forces guard research economics analytics consulting automotive advisors advisers associates
+  pharma electric steel chemicals solutions robotics semiconductor semiconductors telecom communications
+  entertainment studios brands retail stores airline motor petroleum oil mining
 `);
 
 /** Organisation words a lower-case phrase may end in ("the regional weather service"). */

@@ -17,7 +17,9 @@ export const SCALES: Readonly<Record<string, number>> = {
 const VAGUE: Readonly<Record<string, number>> = {
   dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9, tens: 20,
 };
-const FRACTIONS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25, third: 1 / 3 };
+const FRACTIONS: Readonly<Record<string, number>> = {
+  half: 0.5, quarter: 0.25, third: 1 / 3, fifth: 0.2, sixth: 1 / 6, eighth: 0.125, tenth: 0.1,
+};
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { $: 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
 const CURRENCY_WORDS: Readonly<Record<string, string>> = {
@@ -51,6 +53,8 @@ export interface NumberRead {
   vague: boolean;
   /** Written in digits. */
   digits: boolean;
+  /** "a quarter", "a fifth": a share, meaningful without a unit. */
+  fraction: boolean;
 }
 
 function digitValue(text: string): { value: number; scale: number } | undefined {
@@ -77,6 +81,12 @@ export function readNumber(tokens: readonly Tok[], i: number): NumberRead | null
   let value: number | undefined;
   let vague = false;
   let digits = false;
+  let fraction = false;
+  // "A$812,000", "US$5 billion": a country prefix glued to the dollar sign.
+  const prefix = tokens[at];
+  if (prefix?.kind === 'word' && /^(A|AU|US|C|CA|NZ|HK|S|R|NT)$/.test(prefix.text) && tokens[at + 1]?.text === '$' && tokens[at + 1]!.start === prefix.end) {
+    at++;
+  }
   const symbol = tokens[at];
   if (symbol?.kind === 'symbol' && symbol.text in CURRENCY_SYMBOLS) {
     const next = tokens[at + 1];
@@ -95,9 +105,10 @@ export function readNumber(tokens: readonly Tok[], i: number): NumberRead | null
   } else if (token.kind === 'word') {
     const base = token.base;
     if (base === 'a' || base === 'an' || base === 'one') {
-      const fraction = FRACTIONS[word(tokens, at + 1)];
-      if (fraction !== undefined) {
-        value = fraction;
+      const share = FRACTIONS[word(tokens, at + 1)];
+      if (share !== undefined) {
+        value = share;
+        fraction = true;
         at++;
         if (word(tokens, at + 1) === 'of' && (word(tokens, at + 2) === 'a' || word(tokens, at + 2) === 'an')) at += 2;
       } else if (base !== 'one' && word(tokens, at + 1) === 'dozen') {
@@ -150,7 +161,7 @@ export function readNumber(tokens: readonly Tok[], i: number): NumberRead | null
     last++;
   }
   first = Math.min(first, i);
-  return { value, first, last, unit, vague, digits };
+  return { value, first, last, unit, vague, digits, fraction };
 }
 
 /** Qualifiers read backwards from the number, longest first. */

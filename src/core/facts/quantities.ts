@@ -31,7 +31,7 @@ function unitWord(token: Tok | undefined, inTime: (i: number) => boolean): boole
   if (/ly$/.test(token.base) && !isNounish(token)) return false;
   if (token.tags.has('Adverb') || token.tags.has('Copula') || token.tags.has('Auxiliary') || token.tags.has('Modal')) return false;
   if (token.tags.has('Verb') && !token.tags.has('Gerund') && !isNounish(token)) return false;
-  if (token.tags.has('PastTense') || token.tags.has('PresentTense')) {
+  if ((token.tags.has('PastTense') || token.tags.has('PresentTense')) && !token.tags.has('Gerund')) {
     // compromise reads "members"/"prices" as verbs at times; a plural right after a number is a noun.
     if (!/s$/.test(token.base) || /(ed|ing)$/.test(token.base)) return false;
   }
@@ -135,6 +135,10 @@ export function findQuantities(paragraph: TokenizedParagraph, times: readonly Ti
           unit = textOf(paragraph, last + 2, end);
           last = end;
         }
+      } else if (tokens[last + 1]?.base === 'per' && tokens[last + 2]?.kind === 'word' && !FUNCTION_WORDS.has(tokens[last + 2]!.base)) {
+        // "160.4 per dollar", "30 per cent" is read by readNumber
+        unit = textOf(paragraph, last + 1, last + 2);
+        last += 2;
       } else {
         const end = unitAfter(tokens, last + 1, inTime);
         if (end > last) {
@@ -143,7 +147,7 @@ export function findQuantities(paragraph: TokenizedParagraph, times: readonly Ti
         }
       }
     }
-    if (!unit && !read.vague) {
+    if (!unit && !read.vague && !read.fraction) {
       i = last;
       continue;
     }

@@ -136,6 +136,10 @@ function matchRelative(tokens: readonly Tok[], i: number): Match | null {
     const sense = w0 === 'past' || w0 === 'previous' ? 'last' : w0 === 'coming' ? 'next' : w0;
     return { core: i, last: i + 1, calendar: { relative: `${sense}-${w1}` }, duration: false };
   }
+  if (/^(the|this|last|next|early|late|mid)$/.test(w0) && /^(spring|summer|autumn|winter)$/.test(w1)) {
+    const relative = w0 === 'last' || w0 === 'next' || w0 === 'this' ? `${w0}-${w1}` : undefined;
+    return { core: i, last: i + 1, calendar: { relative }, duration: false };
+  }
   if (w0 === 'the' && /^(days|weeks|months|years|hours)$/.test(w1) && /^(ahead|to come)$/.test(w2)) {
     return { core: i, last: i + 2, calendar: {}, duration: false };
   }
@@ -158,6 +162,8 @@ function matchRelative(tokens: readonly Tok[], i: number): Match | null {
   if (clock?.kind === 'number' && /^\d{1,2}(:\d{2})?$/.test(clock.text) && /^(a\.m|p\.m|am|pm|o'clock)$/.test(base(tokens, clockAt + 1))) {
     return { core: i, last: clockAt + 1, calendar: {}, duration: false };
   }
+  const mid = /^mid-((?:1[89]|20|21)\d\d)$/.exec(w0);
+  if (mid) return { core: i, last: i, calendar: { year: Number(mid[1]) }, duration: false };
   const year = yearNumber(tokens[i]);
   if (year !== undefined && i > 0 && /^(in|since|by|until|from|through|of|before|after|during)$/.test(base(tokens, i - 1))) {
     return { core: i, last: i, calendar: { year }, duration: false };
@@ -181,7 +187,8 @@ function matchDuration(tokens: readonly Tok[], i: number): Match | null {
     unitAt = number.last + 1;
   } else if (/^(a|an|several|few|many)$/.test(base(tokens, at)) && DURATION_UNITS.has(base(tokens, at + 1))) {
     unitAt = at + 1;
-    if (at === i) return null; // "a year" alone is too common to be worth a fact
+    // "a year" alone is too common to be worth a fact; "a year ago" is a time.
+    if (at === i && base(tokens, unitAt + 1) !== 'ago') return null;
   } else {
     return null;
   }
@@ -197,14 +204,31 @@ function matchAt(tokens: readonly Tok[], i: number): Match | null {
   return matchMonth(tokens, i) ?? matchWeekday(tokens, i) ?? matchRelative(tokens, i) ?? matchDuration(tokens, i);
 }
 
-/** Does the sentence speak of what is still to come? Weekdays and months then point forward. */
-function isFuture(sentence: string): boolean {
-  return /\b(will|would|expected|scheduled|set to|plans?|planned|upcoming|next|is to|are to|due to|forecast|could|may|begin|starting|from now)\b/i.test(
-    sentence,
-  );
+const FUTURE_WORDS = new Set([
+  'will', 'would', 'expected', 'scheduled', 'planned', 'plans', 'plan', 'upcoming', 'next', 'due', 'forecast',
+  'could', 'may', 'begin', 'starting', 'set', 'aims', 'intends', 'until', 'before',
+]);
+
+/**
+ * Does the expression at token `first` point forward? The words just before it decide
+ * ("would begin shipping in April", "planned for June 9"); a past-tense verb there ("said
+ * on Friday", "told parliament on Thursday") makes it past even when the sentence later
+ * speaks of the future.
+ */
+function isFuture(tokens: readonly Tok[], first: number): boolean {
+  const sentence = tokens[first]?.sentence;
+  for (let k = first - 1; k >= 0 && first - k <= 6; k--) {
+    const token = tokens[k]!;
+    if (token.sentence !== sentence) break;
+    if (FUTURE_WORDS.has(token.base)) return true;
+    if (token.tags.has('PastTense') && !token.tags.has('Adjective')) return false;
+  }
+  return false;
 }
 
 const DAY = 86_400_000;
+/** ISO 8601 season codes (northern hemisphere): spring 21, summer 22, autumn 23, winter 24. */
+const SEASONS: Readonly<Record<string, string>> = { spring: '21', summer: '22', autumn: '23', winter: '24' };
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -261,6 +285,10 @@ function resolve(calendar: Calendar, published: string | null, future: boolean):
   if (period === 'week') return isoWeek(now + offset * 7 * DAY);
   if (period === 'month') return new Date(Date.UTC(year, month - 1 + offset, 1)).toISOString().slice(0, 7);
   if (period === 'year') return String(year + offset);
+  if (SEASONS[period] !== undefined) {
+    const target = year + offset;
+    return `${target}-${SEASONS[period]}`;
+  }
   if (PARTS_OF_DAY.has(period) && offset === 0) return iso(now);
   if (PARTS_OF_DAY.has(period)) return iso(now + offset * DAY);
   return null;
@@ -277,8 +305,7 @@ export function findTimes(paragraph: TokenizedParagraph, published: string | nul
   for (let i = 0; i < tokens.length; i++) {
     const match = matchAt(tokens, i);
     if (!match) continue;
-    const sentence = paragraph.sentences[tokens[i]!.sentence]!.text;
-    const future = isFuture(sentence);
+    const future = isFuture(tokens, i);
     let last = match.last;
     let date = resolve(match.calendar, published, future);
     let first = match.core;

@@ -130,13 +130,27 @@ export function adjacent(a: Tok, b: Tok, text: string): boolean {
   return /^\s*$/.test(text.slice(a.end, b.start));
 }
 
-/** Sentence-initial capitals that do not make a name ("The", "Overnight", "Regional"). */
-export function isCommonCapital(token: Tok): boolean {
+/**
+ * Sentence-initial capitals that do not make a name ("The", "Overnight", "Regional"). A
+ * first word followed by another capitalised word ("Spanish Finance Minister", "Fire
+ * Chief") belongs to the name unless it is a closed-class word.
+ */
+export function isCommonCapital(token: Tok, nextIsCapital = false): boolean {
   if (!token.cap) return false;
   if (FUNCTION_WORDS.has(token.base)) return true;
   if (!token.first) return false;
   const proper = ['ProperNoun', 'Person', 'Place', 'Organization', 'Demonym', 'Acronym', 'FirstName', 'LastName'];
   if (proper.some((tag) => token.tags.has(tag))) return false;
-  const closed = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'Adjective', 'Verb', 'Value', 'QuestionWord', 'Copula', 'Date'];
-  return closed.some((tag) => token.tags.has(tag));
+  const closed = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Value'];
+  if (closed.some((tag) => token.tags.has(tag))) return true;
+  if (nextIsCapital) return false;
+  return ['Adjective', 'Verb', 'Copula', 'Date'].some((tag) => token.tags.has(tag));
+}
+
+/** `isCommonCapital` for the token at `i`, looking at the word after it. */
+export function isCommonCapitalAt(tokens: readonly Tok[], i: number, text: string): boolean {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  const nextIsCapital = !!next && next.kind === 'word' && next.cap && adjacent(token, next, text) && !FUNCTION_WORDS.has(next.base);
+  return isCommonCapital(token, nextIsCapital);
 }

@@ -150,6 +150,11 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
     ),
 );
 
+/** Own-property lookup: words like "constructor" must not find Object.prototype members. */
+function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Stems a plain lower-case word; dotted abbreviations and numbers are left alone. */
 export function stemWord(word: string): string {
   if (/[^a-z]/.test(word)) return word.replace(/(\d)s$/, '$1');
@@ -159,9 +164,9 @@ export function stemWord(word: string): string {
 function buildAliasTable(): Map<string, string> {
   const table = new Map<string, string>();
   for (const group of ALIAS_GROUPS) {
-    const canonical = stemWord(SPELLINGS[group[0]!] ?? group[0]!);
+    const canonical = stemWord(lookup(SPELLINGS, group[0]!) ?? group[0]!);
     for (const word of group) {
-      const stem = stemWord(SPELLINGS[word] ?? word);
+      const stem = stemWord(lookup(SPELLINGS, word) ?? word);
       const existing = table.get(stem);
       if (existing !== undefined && existing !== canonical) {
         throw new Error(`Aliases: "${word}" is in two alias groups (${existing}, ${canonical})`);
@@ -176,17 +181,22 @@ const ALIASES = buildAliasTable();
 
 /** The index term of one normalised word: spelling folded, number words as digits, stemmed, aliased. */
 export function termOfWord(word: string): string {
-  const spelled = SPELLINGS[word] ?? NUMBER_WORDS[word] ?? IRREGULAR_FORMS[word] ?? word;
+  const spelled = lookup(SPELLINGS, word) ?? lookup(NUMBER_WORDS, word) ?? lookup(IRREGULAR_FORMS, word) ?? word;
   const stem = stemWord(spelled);
   return ALIASES.get(stem) ?? stem;
 }
 
 /** The term of a two-word name or idiom (`United States`, `right now`), if it is one. */
 export function phraseTerm(first: string, second: string): string | undefined {
-  const phrase = PHRASES[`${first} ${second}`];
+  const phrase = lookup(PHRASES, `${first} ${second}`);
   return phrase === undefined ? undefined : termOfWord(phrase);
 }
 
+/** The value of a number word ("fourteen" → "14"), if it is one. */
+export function numberWord(word: string): string | undefined {
+  return lookup(NUMBER_WORDS, word);
+}
+
 export function capitalAbbreviation(surface: string): string | undefined {
-  return CAPITAL_ABBREVIATIONS[surface];
+  return lookup(CAPITAL_ABBREVIATIONS, surface);
 }

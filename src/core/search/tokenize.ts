@@ -1,5 +1,5 @@
 import { normalizeText } from '../corpus/normalizeText.js';
-import { capitalAbbreviation, phraseTerm, stemWord, termOfWord } from './aliases.js';
+import { capitalAbbreviation, numberWord, phraseTerm, stemWord, termOfWord } from './aliases.js';
 import { STOP_WORDS } from './stopWords.js';
 
 /** A word as found in text, before it becomes index terms. */
@@ -52,8 +52,17 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** "forty-two" → "42". */
+function numberOfWords(parts: readonly string[]): string | undefined {
+  if (parts.length !== 2) return undefined;
+  const tens = numberWord(parts[0]!);
+  const units = numberWord(parts[1]!);
+  if (!tens || !units || Number(tens) < 20 || Number(tens) % 10 !== 0 || Number(units) > 9) return undefined;
+  return String(Number(tens) + Number(units));
+}
+
 function simpleTerms(word: string): string[] {
-  if (word === '' || STOP_WORDS.has(word)) return [];
+  if (word === '' || STOP_WORDS.has(word) || /\s/.test(word)) return [];
   if (/^\d[\d,]*(\.\d+)?$/.test(word)) return [word.replace(/,/g, '')];
   return [termOfWord(word)];
 }
@@ -67,7 +76,7 @@ export function termsOfToken(token: Token): readonly string[] {
 }
 
 function computeTerms(token: Token): string[] {
-  const symbol = SYMBOLS[token.surface];
+  const symbol = Object.hasOwn(SYMBOLS, token.surface) ? SYMBOLS[token.surface] : undefined;
   if (symbol) return [symbol];
   const abbreviation = capitalAbbreviation(token.surface);
   if (abbreviation) return [abbreviation];
@@ -76,7 +85,9 @@ function computeTerms(token: Token): string[] {
   if (DOTTED_ABBREVIATION.test(token.norm)) return [termOfWord(word)];
   if (/^[\p{L}\p{N}]+$/u.test(word)) return simpleTerms(word);
   if (/^\d[\d,]*\.\d+$/.test(word)) return [word.replace(/,/g, '')];
-  const parts = word.split(/[-&/]+/).filter(Boolean);
+  const parts = word.split(/[-&/]+/).map((part) => part.replace(/\.$/, '')).filter(Boolean);
+  const compoundNumber = numberOfWords(parts);
+  if (compoundNumber) return [compoundNumber];
   const partTerms = parts.flatMap((part) => {
     if (/^(?:\p{L}\.)+\p{L}$/u.test(part)) return [termOfWord(part)];
     return simpleTerms(part.replace(/'/g, ''));
@@ -118,10 +129,13 @@ export function acronymsOf(text: string, tokens: readonly Token[]): string[] {
     const previous = run.at(-1);
     const adjacent = previous && /^\s+$/.test(text.slice(previous.start + previous.surface.length, token.start));
     if (previous && !adjacent) flush();
-    const word = /^\p{L}+$/u.test(token.surface);
+    // "The European Central Bank’s president": the possessive ends the name but belongs to it.
+    const possessive = /^\p{L}+['’]s?$/u.test(token.surface);
+    const word = possessive || /^\p{L}+$/u.test(token.surface);
     if (word && token.capitalized) run.push(token);
     else if (word && run.length > 0 && NAME_CONNECTORS.has(token.norm)) run.push(token);
     else flush();
+    if (possessive) flush();
   }
   flush();
   return acronyms;

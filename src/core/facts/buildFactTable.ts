@@ -1,0 +1,123 @@
+import { normalizeText } from '../corpus/normalizeText.js';
+import type { Story } from '../corpus/types.js';
+import type { NewsIndex } from '../search/buildIndex.js';
+import { termsOfToken, tokenize } from '../search/tokenize.js';
+import { extractStoryFacts } from './extractFacts.js';
+import type { Fact, FactType } from './types.js';
+
+/** The facts of a set of stories, extracted once and kept next to the search index. */
+export interface FactTable {
+  /** Every fact, story by story in the order of `stories`, each story's facts in reading order. */
+  readonly facts: readonly Fact[];
+  /** The facts of each story, by story id. */
+  readonly byStory: ReadonlyMap<string, readonly Fact[]>;
+  /** Stories only the newsroom may see: their facts are left out unless asked for. */
+  readonly internal: ReadonlySet<string>;
+}
+
+/** Story objects are immutable once parsed, so their facts are cached per object. */
+const storyFacts = new WeakMap<Story, readonly Fact[]>();
+
+/**
+ * Extracts the facts of every story (see `extractStoryFacts`). A story already seen (the
+ * same `Story` object) is not extracted again, so rebuilding after one story changes is cheap.
+ */
+export function buildFactTable(stories: readonly Story[]): FactTable {
+  const byStory = new Map<string, readonly Fact[]>();
+  const internal = new Set<string>();
+  for (const story of stories) {
+    let facts = storyFacts.get(story);
+    if (!facts) {
+      facts = Object.freeze(extractStoryFacts(story));
+      storyFacts.set(story, facts);
+    }
+    byStory.set(story.id, facts);
+    if (story.visibility === 'internal') internal.add(story.id);
+  }
+  return { facts: [...byStory.values()].flat(), byStory, internal };
+}
+
+const tables = new WeakMap<NewsIndex, FactTable>();
+
+/**
+ * The fact table of an index's stories, built on first use and cached with the index: a
+ * question never triggers extraction twice.
+ */
+export function factTableOf(index: NewsIndex): FactTable {
+  let table = tables.get(index);
+  if (!table) {
+    table = buildFactTable(index.stories);
+    tables.set(index, table);
+  }
+  return table;
+}
+
+/** Which facts to return. All fields are optional; they narrow the result together. */
+export interface FactQuery {
+  type?: FactType | undefined;
+  /** Story id (exact, case-sensitive). */
+  story?: string | undefined;
+  /** A name as a reader writes it ("Trump", "Zelensky", "State Department"). */
+  entity?: string | undefined;
+  /** Include facts of newsroom-only stories. */
+  includeInternal?: boolean | undefined;
+}
+
+/** Index terms of a name, as the search engine reads them (aliases and spellings folded). */
+export function nameTerms(text: string): string[] {
+  return tokenize(text).flatMap((token) => termsOfToken({ ...token, norm: token.norm.replace(/'s?$/, '') }));
+}
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0 || needle.length > haystack.length) return false;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The fields that say what or whom a fact is about (not what was said). */
+function identifyingFields(fact: Fact): string[] {
+  switch (fact.type) {
+    case 'person':
+      return [fact.name, fact.text, fact.role ?? '', fact.affiliation ?? '', ...fact.mentions.map((m) => m.text)];
+    case 'organization':
+    case 'place':
+      return [fact.name, fact.text, ...fact.mentions.map((m) => m.text)];
+    case 'equipment':
+      return [fact.name];
+    case 'quote':
+      return [fact.speaker ?? ''];
+    case 'statement':
+      return [fact.speaker];
+    case 'quantity':
+      return [fact.text, fact.unit ?? ''];
+    case 'time':
+      return [fact.text, fact.expression];
+  }
+}
+
+/** Does the fact name `entity` (matched word by word, case, accents and aliases folded)? */
+export function factMentions(fact: Fact, entity: string): boolean {
+  const wanted = nameTerms(entity);
+  if (wanted.length === 0) {
+    const folded = normalizeText(entity).trim();
+    return folded.length > 0 && identifyingFields(fact).some((field) => normalizeText(field).includes(folded));
+  }
+  return identifyingFields(fact).some((field) => containsRun(nameTerms(field), wanted));
+}
+
+/**
+ * The facts matching a query, in story and reading order. An unknown entity or a story
+ * without facts of the type gives an empty list, not an error.
+ */
+export function selectFacts(table: FactTable, query: FactQuery = {}): Fact[] {
+  const source = query.story === undefined ? table.facts : (table.byStory.get(query.story) ?? []);
+  return source.filter(
+    (fact) =>
+      (query.includeInternal === true || !table.internal.has(fact.story)) &&
+      (query.type === undefined || fact.type === query.type) &&
+      (query.entity === undefined || factMentions(fact, query.entity)),
+  );
+}
