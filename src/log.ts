@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
 
 export type { Logger };
@@ -43,6 +43,8 @@ export interface LoggerOptions {
   secrets?: readonly string[];
   /** Human-readable output (pino-pretty, a development dependency). */
   pretty?: boolean;
+  /** Where lines go instead of stderr (tests capture them). */
+  destination?: DestinationStream;
 }
 
 const REDACT_PATHS = [
@@ -73,8 +75,9 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.pretty
-      ? pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true } })
-      : pino.destination({ dest: 2, sync: true }),
+    options.destination ??
+      (options.pretty
+        ? pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true } })
+        : pino.destination({ dest: 2, sync: true })),
   );
 }

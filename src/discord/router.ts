@@ -1,0 +1,118 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+  RepliableInteraction,
+  UserContextMenuCommandInteraction,
+} from 'discord.js';
+import { UserError } from '../core/errors.js';
+import type { Cooldowns } from './cooldowns.js';
+import { BUTTONS, decodeCustomId } from './customIds.js';
+import { commandKey, type LoadedCommands } from './loadCommands.js';
+import { GENERIC_ERROR, renderCooldown, renderNotice } from './render.js';
+import { deleteButtonMessage, sendPrivately } from './respond.js';
+import type { ButtonHandler, CommandContext } from './types.js';
+
+export interface RouterOptions {
+  loaded: LoadedCommands;
+  ctx: CommandContext;
+  cooldowns: Cooldowns;
+}
+
+/** Routes one interaction; never rejects (errors end in the boundary). */
+export type Router = (interaction: Interaction) => Promise<void>;
+
+/** The delete button on public answers: only the asker, named in the custom_id, may use it. */
+const deleteAnswer: ButtonHandler = async (interaction, [owner]) => {
+  if (interaction.user.id !== owner) {
+    await sendPrivately(interaction, renderNotice('Only the person who asked can delete this answer.'));
+    return;
+  }
+  await deleteButtonMessage(interaction);
+};
+
+/**
+ * One router for chat commands, context-menu commands, autocomplete and buttons, with the
+ * one error boundary: a `UserError` shows its message to the user alone; anything else is
+ * logged once with the command name and answered with a short generic message.
+ */
+export function createRouter({ loaded, ctx, cooldowns }: RouterOptions): Router {
+  const { log } = ctx;
+  const buttons = new Map<string, ButtonHandler>([...loaded.buttons, [BUTTONS.delete, deleteAnswer]]);
+
+  async function guard(
+    interaction: RepliableInteraction,
+    name: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    const started = Date.now();
+    try {
+      await work();
+      log.debug(
+        { command: name, user: interaction.user.id, guild: interaction.guildId, ms: Date.now() - started },
+        'handled',
+      );
+    } catch (error) {
+      const expected = error instanceof UserError;
+      if (!expected) log.error({ err: error, command: name, interaction: interaction.id }, 'command failed');
+      try {
+        await sendPrivately(interaction, renderNotice(expected ? error.message : GENERIC_ERROR));
+      } catch (reportError) {
+        log.warn({ err: reportError, command: name }, 'could not tell the user about an error');
+      }
+    }
+  }
+
+  async function runCommand(
+    interaction:
+      ChatInputCommandInteraction | MessageContextMenuCommandInteraction | UserContextMenuCommandInteraction,
+  ): Promise<void> {
+    const name = interaction.commandName;
+    await guard(interaction, name, async () => {
+      const command = loaded.commands.get(commandKey(interaction.commandType, name));
+      if (!command) throw new UserError(`/${name} is not available right now.`);
+      const wait = cooldowns.take(interaction.user.id);
+      if (wait > 0) {
+        await sendPrivately(interaction, renderCooldown(wait));
+        return;
+      }
+      await command.execute(interaction, ctx);
+    });
+  }
+
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const name = interaction.commandName;
+    try {
+      const command = loaded.commands.get(commandKey(interaction.commandType, name));
+      if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+      else await interaction.respond([]);
+    } catch (error) {
+      if (!(error instanceof UserError)) log.error({ err: error, command: name }, 'autocomplete failed');
+      // Suggestions cannot carry an error message; an empty list is the honest answer.
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    }
+  }
+
+  async function runButton(interaction: ButtonInteraction): Promise<void> {
+    const { prefix, args } = decodeCustomId(interaction.customId);
+    await guard(interaction, `button:${prefix}`, async () => {
+      const handler = buttons.get(prefix);
+      if (!handler) throw new UserError('This button no longer works. Run the command again.');
+      await handler(interaction, args, ctx);
+    });
+  }
+
+  return async (interaction) => {
+    if (interaction.isAutocomplete()) await runAutocomplete(interaction);
+    else if (
+      interaction.isChatInputCommand() ||
+      interaction.isMessageContextMenuCommand() ||
+      interaction.isUserContextMenuCommand()
+    ) {
+      await runCommand(interaction);
+    } else if (interaction.isButton()) await runButton(interaction);
+    else log.debug({ type: interaction.type }, 'ignored an interaction the bot does not use');
+  };
+}

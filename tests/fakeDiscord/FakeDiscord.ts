@@ -1,0 +1,432 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { problemsWithMessage, problemsWithChoices } from './discordLimits.js';
+
+/**
+ * A local stand-in for Discord: the REST routes the bot uses (recording every request and
+ * checking bodies against Discord's limits, as Discord would reject them) and a gateway that
+ * speaks HELLO / IDENTIFY / READY / heartbeat and pushes INTERACTION_CREATE. Binds to
+ * 127.0.0.1 on a random port; nothing ever leaves the machine.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query, e.g. `/api/v10/interactions/1/abc/callback`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  /** Milliseconds since the epoch when the request arrived. */
+  at: number;
+  status: number;
+  /** Why the fake refused it, as Discord would have. */
+  problems: string[];
+}
+
+interface PendingInteraction {
+  id: string;
+  token: string;
+  sentAt: number;
+  acknowledged: boolean;
+  originalDeleted: boolean;
+}
+
+export interface FakeDiscordOptions {
+  /** The bot token the fake accepts in `Authorization: Bot …`. */
+  token: string;
+  applicationId?: string;
+  /** HELLO's heartbeat interval. */
+  heartbeatInterval?: number;
+}
+
+let messageCounter = 0n;
+const MESSAGE_BASE = 1300000000000000000n;
+
+/** Discord rejects a callback for an interaction it already acknowledged. */
+const ALREADY_ACKNOWLEDGED = { message: 'Interaction has already been acknowledged.', code: 40060 };
+const UNKNOWN_INTERACTION = { message: 'Unknown interaction', code: 10062 };
+
+export class FakeDiscord {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUser: {
+    id: string;
+    username: string;
+    discriminator: string;
+    global_name: null;
+    avatar: null;
+    bot: true;
+  };
+  readonly requests: RecordedRequest[] = [];
+  /** Frames the bot sent on the gateway, parsed. */
+  readonly gatewayFrames: { op: number; d: unknown; at: number }[] = [];
+  heartbeatInterval: number;
+  /** Per interaction id: hold the callback response this long (to keep a reply in flight). */
+  readonly callbackDelays = new Map<string, number>();
+  /** Per interaction id: fail the next callback with this status. */
+  readonly callbackFailures = new Map<string, number>();
+  /** What GET /gateway/bot answers with when set (e.g. 401 for a revoked token). */
+  gatewayStatus = 200;
+
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly events = new EventEmitter();
+  private readonly interactions = new Map<string, PendingInteraction>();
+  private sequence = 0;
+  private readonly registered = new Map<string, unknown[]>();
+
+  constructor(options: FakeDiscordOptions) {
+    this.token = options.token;
+    this.applicationId = options.applicationId ?? '1100000000000000001';
+    this.heartbeatInterval = options.heartbeatInterval ?? 45_000;
+    this.botUser = {
+      id: this.applicationId,
+      username: 'newsdesk',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    };
+    this.events.setMaxListeners(100);
+  }
+
+  get port(): number {
+    return (this.server!.address() as AddressInfo).port;
+  }
+
+  /** What `DISCORD_API_BASE` should be. */
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Sockets the bot currently holds open. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (socket) => this.onGatewayConnection(socket));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.sockets.clear();
+    await new Promise<void>((resolve) => this.wss?.close(() => resolve()) ?? resolve());
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  // ---------------------------------------------------------------- gateway
+
+  private send(socket: WebSocket, payload: { op: number; d: unknown; t?: string; s?: number }): void {
+    socket.send(JSON.stringify({ t: null, s: null, ...payload }));
+  }
+
+  private dispatch(socket: WebSocket, type: string, data: unknown): void {
+    this.send(socket, { op: 0, t: type, s: ++this.sequence, d: data });
+  }
+
+  private onGatewayConnection(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.events.emit('gateway-close');
+    });
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
+      this.gatewayFrames.push({ ...frame, at: Date.now() });
+      this.events.emit('frame', frame);
+      if (frame.op === 1) this.send(socket, { op: 11, d: null });
+      if (frame.op === 2) this.onIdentify(socket, frame.d as { token: string });
+    });
+    this.send(socket, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
+  }
+
+  private onIdentify(socket: WebSocket, identify: { token: string }): void {
+    if (identify.token !== this.token) {
+      socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    this.dispatch(socket, 'READY', {
+      v: 10,
+      user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [],
+      session_id: 'fake-session',
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    this.events.emit('ready');
+  }
+
+  /** Resolves once a bot has identified and been sent READY. */
+  waitForReady(timeoutMs = 10_000): Promise<void> {
+    return this.waitForEvent('ready', timeoutMs);
+  }
+
+  waitForGatewayClose(timeoutMs = 10_000): Promise<void> {
+    if (this.sockets.size === 0) return Promise.resolve();
+    return this.waitForEvent('gateway-close', timeoutMs);
+  }
+
+  private waitForEvent(name: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`FakeDiscord: no ${name} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.events.once(name, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Pushes an INTERACTION_CREATE to every connected bot; returns when it was sent. */
+  sendInteraction(payload: { id: string; token: string }): number {
+    if (this.sockets.size === 0) throw new Error('FakeDiscord: no bot is connected');
+    const sentAt = Date.now();
+    this.interactions.set(payload.id, {
+      id: payload.id,
+      token: payload.token,
+      sentAt,
+      acknowledged: false,
+      originalDeleted: false,
+    });
+    for (const socket of this.sockets) this.dispatch(socket, 'INTERACTION_CREATE', payload);
+    return sentAt;
+  }
+
+  /** When the interaction was sent to the bot. */
+  sentAt(interactionId: string): number | undefined {
+    return this.interactions.get(interactionId)?.sentAt;
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  /** Requests that concern one interaction (its callback and its webhook messages). */
+  requestsFor(token: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.path.includes(`/${token}`));
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onRequest = (request: RecordedRequest) => {
+        if (!match(request)) return;
+        clearTimeout(timer);
+        this.events.off('request', onRequest);
+        resolve(request);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('request', onRequest);
+        reject(new Error(`FakeDiscord: no matching request within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.events.on('request', onRequest);
+    });
+  }
+
+  /** The commands last registered with PUT, by route (`global` or the guild id). */
+  registeredCommands(scope: string): unknown[] | undefined {
+    return this.registered.get(scope);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let body: unknown = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      at: Date.now(),
+      status: 0,
+      problems: [],
+    };
+    this.requests.push(request);
+    const { status, json, delayMs } = this.route(request);
+    request.status = status;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    this.events.emit('request', request);
+    if (status === 204 || json === undefined) {
+      res.writeHead(status).end();
+    } else {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+    }
+  }
+
+  private authorized(request: RecordedRequest): boolean {
+    return request.headers.authorization === `Bot ${this.token}`;
+  }
+
+  private route(request: RecordedRequest): { status: number; json?: unknown; delayMs?: number } {
+    const { method, path } = request;
+    const parts = path.split('/').filter(Boolean);
+    if (parts[0] !== 'api' || parts[1] !== 'v10') return this.unknownRoute(request);
+    const route = parts.slice(2);
+    const unauthorized = { status: 401, json: { message: '401: Unauthorized', code: 0 } };
+
+    if (method === 'GET' && route.join('/') === 'gateway/bot') {
+      if (!this.authorized(request)) return unauthorized;
+      if (this.gatewayStatus !== 200)
+        return { status: this.gatewayStatus, json: { message: 'refused by test', code: 0 } };
+      return {
+        status: 200,
+        json: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === 'GET' && route.join('/') === 'gateway')
+      return { status: 200, json: { url: this.gatewayUrl } };
+    if (method === 'GET' && route.join('/') === 'users/@me') {
+      return this.authorized(request) ? { status: 200, json: this.botUser } : unauthorized;
+    }
+    if (method === 'GET' && route.join('/') === 'applications/@me') {
+      return this.authorized(request)
+        ? { status: 200, json: { id: this.applicationId, name: 'newsdesk', bot: this.botUser, flags: 0 } }
+        : unauthorized;
+    }
+    if (method === 'PUT' && route[0] === 'applications' && route[1] === this.applicationId) {
+      if (!this.authorized(request)) return unauthorized;
+      const scope =
+        route[2] === 'commands' && route.length === 3
+          ? 'global'
+          : route[2] === 'guilds' && route[4] === 'commands'
+            ? route[3]!
+            : null;
+      if (scope === null || !Array.isArray(request.body)) return this.unknownRoute(request);
+      const commands = (request.body as { name: string }[]).map((command, i) => ({
+        id: String(1200000000000000000n + BigInt(i)),
+        application_id: this.applicationId,
+        version: '1',
+        ...(scope !== 'global' && { guild_id: scope }),
+        ...command,
+      }));
+      this.registered.set(scope, commands);
+      return { status: 200, json: commands };
+    }
+    if (method === 'POST' && route[0] === 'interactions' && route[3] === 'callback') {
+      return this.interactionCallback(request, route[1]!, route[2]!);
+    }
+    if (route[0] === 'webhooks' && route[1] === this.applicationId) {
+      return this.webhook(request, route[2]!, route.slice(3));
+    }
+    return this.unknownRoute(request);
+  }
+
+  private unknownRoute(request: RecordedRequest) {
+    request.problems.push(`unknown route ${request.method} ${request.path}`);
+    return { status: 404, json: { message: '404: Not Found', code: 0 } };
+  }
+
+  private invalid(request: RecordedRequest, problems: string[]) {
+    request.problems.push(...problems);
+    return { status: 400, json: { message: 'Invalid Form Body', code: 50035, errors: problems } };
+  }
+
+  private interactionCallback(request: RecordedRequest, id: string, token: string) {
+    const interaction = this.interactions.get(id);
+    if (!interaction || interaction.token !== token) return { status: 404, json: UNKNOWN_INTERACTION };
+    if (request.headers.authorization)
+      request.problems.push('interaction callbacks must not carry the bot token');
+    const failure = this.callbackFailures.get(id);
+    if (failure) {
+      this.callbackFailures.delete(id);
+      return { status: failure, json: { message: 'refused by test', code: 0 } };
+    }
+    if (interaction.acknowledged) return { status: 400, json: ALREADY_ACKNOWLEDGED };
+    const body = request.body as { type: number; data?: unknown };
+    const problems =
+      body.type === 8
+        ? problemsWithChoices(body.data)
+        : body.type === 4 || body.type === 7
+          ? problemsWithMessage(body.data)
+          : [];
+    if (![4, 5, 6, 7, 8, 9].includes(body.type)) problems.push(`unknown callback type ${body.type}`);
+    if (problems.length) return this.invalid(request, problems);
+    interaction.acknowledged = true;
+    return { status: 204, delayMs: this.callbackDelays.get(id) };
+  }
+
+  private webhook(request: RecordedRequest, token: string, rest: string[]) {
+    const interaction = [...this.interactions.values()].find((candidate) => candidate.token === token);
+    if (!interaction) return { status: 404, json: { message: 'Unknown Webhook', code: 10015 } };
+    if (!interaction.acknowledged) return { status: 404, json: { message: 'Unknown Webhook', code: 10015 } };
+    if (request.headers.authorization) request.problems.push('webhook requests must not carry the bot token');
+    const [messages, messageId] = rest;
+    if (request.method === 'POST' && rest.length === 0) {
+      const problems = problemsWithMessage(request.body);
+      return problems.length
+        ? this.invalid(request, problems)
+        : { status: 200, json: this.message(request.body) };
+    }
+    if (messages !== 'messages' || !messageId || rest.length !== 2) return this.unknownRoute(request);
+    if (interaction.originalDeleted && messageId === '@original')
+      return { status: 404, json: { message: 'Unknown Message', code: 10008 } };
+    if (request.method === 'PATCH') {
+      const problems = problemsWithMessage(request.body, { edit: true });
+      return problems.length
+        ? this.invalid(request, problems)
+        : { status: 200, json: this.message(request.body) };
+    }
+    if (request.method === 'GET') return { status: 200, json: this.message({}) };
+    if (request.method === 'DELETE') {
+      if (messageId === '@original') interaction.originalDeleted = true;
+      return { status: 204 };
+    }
+    return this.unknownRoute(request);
+  }
+
+  /** A message object as Discord returns it for webhook sends and edits. */
+  message(data: Record<string, unknown> | null, channelId = '1150000000000000001'): Record<string, unknown> {
+    const body = data ?? {};
+    return {
+      id: String(MESSAGE_BASE + ++messageCounter),
+      type: 20,
+      channel_id: channelId,
+      author: this.botUser,
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body.flags ?? 0,
+      webhook_id: this.applicationId,
+      application_id: this.applicationId,
+    };
+  }
+}
