@@ -5,6 +5,7 @@ import { inverseFrequency } from '../search/bm25.js';
 import { documentFrequency } from '../search/buildIndex.js';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopWords.js';
 import { phraseTerm } from '../search/aliases.js';
+import { isParaphraseWord } from '../search/wordClasses.js';
 import { termsOfToken, tokenize, type Token } from '../search/tokenize.js';
 
 /** What kind of thing the question asks for; answers holding one rank a little higher. */
@@ -50,9 +51,14 @@ export interface QuestionPlan {
 const AUXILIARIES = new Set(['did', 'do', 'does', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can',
   'could', 'should', 'would', 'might', 'must', 'kind', 'type', 'sort']);
 
-/** The noun right after "which"/"what"/"how many" ("Which *neighbourhood* of Kyiv…"), as written. */
+/**
+ * The thing asked about, as written: the noun right after "which"/"what"/"how many"
+ * ("Which *neighbourhood* of Kyiv…"), or the subject of "how much/large was the *fine*".
+ */
 function headWordOf(question: string): string | null {
-  const match = /^\s*(?:which|what|how many)\s+([\p{L}-]+)/iu.exec(question);
+  const match =
+    /^\s*(?:which|what|how many)\s+([\p{L}-]+)/iu.exec(question) ??
+    /^\s*how (?:much|large|big|high|long)\s+(?:was|were|is|are|will be|has been)\s+(?:the|a|an|its|their)\s+([\p{L}-]+)/iu.exec(question);
   const word = match?.[1]?.toLowerCase();
   return word && !AUXILIARIES.has(word) ? word : null;
 }
@@ -82,6 +88,8 @@ function resolveTerms(
 }
 
 const GENERIC_FACTOR = 0.25;
+/** Common verbs and adjectives are often the reader's own words, not the story's: they count less than nouns. */
+const PARAPHRASE_FACTOR = 0.6;
 /** Names the question uses are the surest sign of the passage it is about. */
 const ENTITY_FACTOR = 1.5;
 
@@ -89,7 +97,7 @@ const ANSWER_TYPES: readonly [RegExp, AnswerType][] = [
   [/\bhow much (money|cash|funding|aid|did it cost|does it cost)\b|\bhow much\b.*\b(cost|worth|spend|spent|pay|paid|raise|budget)\b/, 'money'],
   [/\b(what|which) (percentage|share|proportion|rate)\b|\bby how much\b|\bhow much (higher|lower|more|less)\b/, 'percent'],
   [/\bhow long\b|\bfor how many (years|months|weeks|days)\b/, 'duration'],
-  [/\bhow (many|much)\b|\bwhat (number|amount|total)\b|\bnumber of\b/, 'quantity'],
+  [/\bhow (many|much|large|big|high)\b|\bwhat (number|amount|total|size)\b|\bnumber of\b/, 'quantity'],
   [/^(who|whom|whose)\b|\b(which|what) (person|official|leader|minister|officer|spokesperson|spokesman|spokeswoman)\b|\bwho (is|was|were|did|has|had)\b/, 'person'],
   [/^when\b|\bwhat (time|day|date|year|month)\b|\bwhen (did|was|were|will|is|does)\b/, 'time'],
   [/^where\b|\b(which|what) (city|country|district|town|region|area|place|neighbou?rhood|province|state)\b/, 'place'],
@@ -171,7 +179,13 @@ export function analyzeQuestion(index: NewsIndex, question: string): QuestionPla
       if (seen.has(term)) continue;
       seen.add(term);
       const frequency = Math.max(0, ...[...matches.keys()].map((id) => documentFrequency(index, id)));
-      const factor = raw.generic ? GENERIC_FACTOR : raw.entity && matches.size > 0 ? ENTITY_FACTOR : 1;
+      const factor = raw.generic
+        ? GENERIC_FACTOR
+        : raw.entity && matches.size > 0
+          ? ENTITY_FACTOR
+          : isParaphraseWord(raw.word ?? term, term)
+            ? PARAPHRASE_FACTOR
+            : 1;
       const weight = inverseFrequency(index, frequency) * factor;
       units.push({ surface: raw.surface, term, matches, weight, entity: raw.entity, generic: raw.generic });
     }

@@ -21,7 +21,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   `say said says saying tell told ask asked mention mentioned describe described explain explained happen happened
   happening make made get got go went take took know think thing things way story article report reported
-  according news kind sort lot much many long detail details people person persons`
+  according news kind sort lot much many long detail details people person persons time times hour hours date`
     .split(/\s+/)
     .filter(Boolean),
 );
