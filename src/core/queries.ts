@@ -4,6 +4,10 @@ import { answerQuestion, searchStories, type Answer, type AskOptions } from './a
 import type { ExcerptResult, ScopeOptions } from './answer/types.js';
 import { UserError } from './errors.js';
 import type { NewsIndex } from './search/buildIndex.js';
+import { verifyClaim, type Verification, type VerifyOptions } from './answer/verifyClaim.js';
+import { factTableOf, selectFacts, type FactQuery } from './facts/buildFactTable.js';
+import { factsForAnswer } from './facts/factsForAnswer.js';
+import { FACT_TYPES, isFactType, type Fact } from './facts/types.js';
 
 /** Longest question or query accepted; longer ones are refused rather than cut silently. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -35,11 +39,53 @@ function checkScope(index: NewsIndex, scope: ScopeOptions): void {
   if (scope.story !== undefined) findStory(index, scope.story, scope);
 }
 
-/** Answers a question (see `answerQuestion`), after checking it and the story it is limited to. */
-export function ask(index: NewsIndex, question: string, options: AskOptions = {}): Answer {
+/** An answer with the facts that bear on it: DESIGN.md's `ask` shape. */
+export interface AskResponse extends Answer {
+  /** Facts stated in the answer's excerpts that answer the question (empty when it declines). */
+  facts: Fact[];
+}
+
+/**
+ * Answers a question (see `answerQuestion`), after checking it and the story it is limited
+ * to, and adds the facts of its excerpts that answer it (see `factsForAnswer`).
+ */
+export function ask(index: NewsIndex, question: string, options: AskOptions = {}): AskResponse {
   const checked = checkQuestion('Ask', question);
   checkScope(index, options);
-  return answerQuestion(index, checked, options);
+  const answer = answerQuestion(index, checked, options);
+  return { ...answer, facts: factsForAnswer(factTableOf(index), checked, answer.results) };
+}
+
+export interface FactsResponse {
+  facts: Fact[];
+}
+
+/**
+ * The facts of the stories, narrowed by type, story and entity. An unknown type, an unknown
+ * story or an empty entity is a `UserError`; an entity no fact names gives an empty list.
+ */
+export function facts(index: NewsIndex, query: Omit<FactQuery, 'type'> & { type?: string | undefined } = {}): FactsResponse {
+  const { type } = query;
+  if (type !== undefined && !isFactType(type)) {
+    throw new UserError(`Facts: unknown type "${type.slice(0, 40)}" (expected ${FACT_TYPES.join(', ')})`);
+  }
+  if (query.entity !== undefined && !query.entity.trim()) throw new UserError('Facts: the entity name is empty');
+  if (query.entity !== undefined && query.entity.length > MAX_QUESTION_LENGTH) {
+    throw new UserError(`Facts: the entity name is too long (at most ${MAX_QUESTION_LENGTH} characters)`);
+  }
+  checkScope(index, query);
+  return { facts: selectFacts(factTableOf(index), { ...query, type, entity: query.entity?.trim() }) };
+}
+
+/** Checks a claim against the stories (see `verifyClaim`), after checking the claim and its scope. */
+export function verify(index: NewsIndex, claim: string, options: VerifyOptions = {}): Verification {
+  const text = claim.replace(/\s+/g, ' ').trim();
+  if (!text) throw new UserError('Verify: the claim is empty');
+  if (text.length > MAX_QUESTION_LENGTH) {
+    throw new UserError(`Verify: the claim is too long (${text.length} characters, at most ${MAX_QUESTION_LENGTH})`);
+  }
+  checkScope(index, options);
+  return verifyClaim(index, text, options);
 }
 
 export interface SearchResponse {

@@ -38,9 +38,9 @@ const JOIN_GAIN = 0.2;
 const JOIN_MAX_LENGTH = 450;
 const JOIN_MAX_SENTENCES = 3;
 /**
- * A question word no story uses counts against the confidence like a typical known word of
- * the question when it names a thing, and a quarter of that when it is a common verb,
- * adjective or adverb (a paraphrase).
+ * A question word no story uses counts against the confidence like the question's weightiest
+ * known word when it names a thing (an unknown noun is the surest sign the stories do not
+ * cover the question), and a quarter of that when it is a common verb, adjective or adverb.
  */
 const PARAPHRASE_SHARE = 0.25;
 
@@ -50,10 +50,10 @@ function confidenceOf(index: NewsIndex, plan: QuestionPlan, excerpt: readonly nu
   const known = counted.filter((unit) => unit.matches.size > 0);
   if (known.length === 0) return 0;
   const knownTotal = knownWeight(known);
-  const typical = knownTotal / known.length;
+  const heaviest = Math.max(...known.map((unit) => unit.weight));
   const unknownTotal = counted
     .filter((unit) => unit.matches.size === 0)
-    .reduce((sum, unit) => sum + typical * (isParaphraseWord(unit.surface.toLowerCase(), unit.term) ? PARAPHRASE_SHARE : 1), 0);
+    .reduce((sum, unit) => sum + heaviest * (isParaphraseWord(unit.surface.toLowerCase(), unit.term) ? PARAPHRASE_SHARE : 1), 0);
   const excerptCoverage = coverageOf(index, known, excerpt, knownTotal);
   const paragraphCoverage = best.paragraphCoverage;
   const covered = Math.max(excerptCoverage, 0.5 * excerptCoverage + 0.5 * paragraphCoverage) * knownTotal;

@@ -4,6 +4,7 @@ import type { NewsIndex } from './buildIndex.js';
 /** How much a looser match counts next to an exact one. */
 export const MATCH_WEIGHTS = { exact: 1, related: 0.7, fuzzy: 0.6 } as const;
 const MIN_LOOSE_LENGTH = 5;
+const MIN_TYPO_LENGTH = 6;
 /** Names are misspelt more than words ("Reys" for "Reyes"), so they get a typo from four letters on. */
 const MIN_NAME_LENGTH = 4;
 
@@ -55,7 +56,10 @@ export function matchTerm(index: NewsIndex, term: string, isName = false): Map<n
     if (id !== undefined) add(id, MATCH_WEIGHTS.related);
   }
   if (matches.size > 0) return matches;
-  const distance = term.length >= 7 ? 2 : 1;
+  // Stems of ordinary words are short and dense ("insur" is one typo from "injur"), so they
+  // get a typo only from six letters; names, matched only against names, from four.
+  if (!isName && term.length < MIN_TYPO_LENGTH) return matches;
+  const distance = term.length >= (isName ? 7 : 9) ? 2 : 1;
   for (const [candidate, [id, edits]] of vocabulary.fuzzyGet(term, distance)) {
     if (/^[a-z]+$/.test(candidate)) add(id, edits === 0 ? 1 : MATCH_WEIGHTS.fuzzy);
   }
