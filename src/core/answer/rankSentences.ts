@@ -25,8 +25,11 @@ const RANKING = {
   tense: 0.05,
   /** A neighbour holds the kind of answer asked for (it will join the excerpt). */
   neighbourKind: 0.08,
-  /** How many BM25 hits are scored in full. */
+  /** How many BM25 hits are scored. */
   candidates: 300,
+  /** How many of them have their text read at least, and at most. */
+  readAtLeast: 12,
+  readLimit: 80,
 } as const;
 
 const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few)`;
@@ -153,19 +156,37 @@ export function rankSentences(index: NewsIndex, plan: QuestionPlan, scope: Scope
   const hits = topCandidates(index, boosts, inScope(index, scope), RANKING.candidates);
   const total = knownWeight(plan.units);
   const topBm25 = Math.max(1e-9, ...hits.map((hit) => hit.bm25));
-  const ranked = hits.map((hit): RankedSentence => {
-    const position = hit.sentence;
-    const sentence = index.sentences[position]!;
-    const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
-    const sentenceCoverage = coverageOf(index, plan.units, [position], total);
-    const paragraphCoverage = coverageOf(index, plan.units, paragraph, total);
-    const text = sentenceText(index, position);
-    let score = sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.bm25) / topBm25;
-    if (holdsAnswerType(plan, text)) score += RANKING.answerType;
-    if (plan.headNoun) score += kindBonus(index, plan, position, paragraph);
-    if (plan.tense === 'past' && FUTURE.test(normalizeText(text))) score -= RANKING.tense;
-    if (plan.tense === 'future' && FUTURE.test(normalizeText(text))) score += RANKING.tense;
-    return { position, score, sentenceCoverage, paragraphCoverage };
-  });
+  // Coverage and BM25 first, for every candidate; the text-reading signals (answer kind,
+  // tense) only for those they could still lift to the top.
+  const ranked = hits
+    .map((hit): RankedSentence => {
+      const position = hit.sentence;
+      const sentence = index.sentences[position]!;
+      const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
+      const sentenceCoverage = coverageOf(index, plan.units, [position], total);
+      const paragraphCoverage = coverageOf(index, plan.units, paragraph, total);
+      const score = sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.bm25) / topBm25;
+      return { position, score, sentenceCoverage, paragraphCoverage };
+    })
+    .sort((a, b) => b.score - a.score || a.position - b.position);
+  const reach = (ranked[0]?.score ?? 0) - MAX_TEXT_SIGNALS;
+  for (const [i, candidate] of ranked.entries()) {
+    if (i >= RANKING.readLimit || (i >= RANKING.readAtLeast && candidate.score < reach)) break;
+    candidate.score += textSignals(index, plan, candidate.position);
+  }
   return ranked.sort((a, b) => b.score - a.score || a.position - b.position);
+}
+
+/** The largest swing the text-reading signals can make between two sentences. */
+const MAX_TEXT_SIGNALS = RANKING.answerType * 3 + RANKING.tense * 2;
+
+/** Signals that read the sentence itself: the kind of answer it holds, its tense. */
+function textSignals(index: NewsIndex, plan: QuestionPlan, position: number): number {
+  const sentence = index.sentences[position]!;
+  const text = sentenceText(index, position);
+  let score = 0;
+  if (holdsAnswerType(plan, text)) score += RANKING.answerType;
+  if (plan.headNoun) score += kindBonus(index, plan, position, paragraphSentences(index, sentence.story, sentence.paragraph));
+  if (plan.tense !== null && FUTURE.test(normalizeText(text))) score += plan.tense === 'future' ? RANKING.tense : -RANKING.tense;
+  return score;
 }

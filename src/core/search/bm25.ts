@@ -14,10 +14,9 @@ export function inverseFrequency(index: NewsIndex, frequency: number): number {
   return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 }
 
-function termScore(index: NewsIndex, termId: number, count: number, sentence: number): number {
+function tfScore(index: NewsIndex, count: number, sentence: number): number {
   const length = index.sentenceLength[sentence]! / index.averageLength;
-  const tf = (count * (K1 + 1)) / (count + K1 * (1 - B + B * length)) + DELTA;
-  return inverseFrequency(index, documentFrequency(index, termId)) * tf;
+  return (count * (K1 + 1)) / (count + K1 * (1 - B + B * length)) + DELTA;
 }
 
 /** How often a term occurs in a sentence (0 when it does not), by binary search in its row. */
@@ -39,7 +38,7 @@ export function bm25(index: NewsIndex, sentence: number, boosts: ReadonlyMap<num
   let score = 0;
   for (const [termId, boost] of boosts) {
     const count = countInSentence(index, sentence, termId);
-    if (count > 0) score += boost * termScore(index, termId, count, sentence);
+    if (count > 0) score += boost * inverseFrequency(index, documentFrequency(index, termId)) * tfScore(index, count, sentence);
   }
   return score;
 }
@@ -73,11 +72,11 @@ export function topCandidates(
   let walked = 0;
   for (const termId of byRarity) {
     if (walked > 0 && walked + documentFrequency(index, termId) > POSTING_BUDGET) break;
-    const boost = boosts.get(termId)!;
+    const weight = boosts.get(termId)! * inverseFrequency(index, documentFrequency(index, termId));
     for (let i = index.postingStart[termId]!; i < index.postingStart[termId + 1]!; i++) {
       const sentence = index.postings[i]!;
       if (scores[sentence] === 0) touched.push(sentence);
-      scores[sentence]! += boost * termScore(index, termId, countInSentence(index, sentence, termId), sentence);
+      scores[sentence]! += weight * tfScore(index, countInSentence(index, sentence, termId), sentence);
     }
     walked += documentFrequency(index, termId);
   }
