@@ -154,7 +154,8 @@ export function deserializeIndex(buffer: Buffer, stories: readonly Story[]): New
     sentenceLength,
     averageLength: header.averageLength,
     nameTerms,
-    ...invertRows(sentenceTermStart, sentenceTerms, termList.length),
+    sentenceStory: Uint32Array.from(sentences, (sentence) => sentence.story),
+    ...invertRows(sentenceTermStart, sentenceTerms, sentenceTermCounts, termList.length),
   };
 }
 

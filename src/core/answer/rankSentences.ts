@@ -132,10 +132,13 @@ export function coverageOf(index: NewsIndex, units: readonly QueryUnit[], positi
   return coverage(index, units, positions, total);
 }
 
-function inScope(index: NewsIndex, scope: ScopeOptions): (position: number) => boolean {
+/** The filter for sentences the caller may see; null when every sentence is allowed. */
+function inScope(index: NewsIndex, scope: ScopeOptions): ((position: number) => boolean) | null {
   const only = scope.story === undefined ? undefined : index.storyPositions.get(scope.story);
+  const hidden = scope.includeInternal === true ? [] : index.stories.filter((story) => story.visibility === 'internal');
+  if (only === undefined && hidden.length === 0) return null;
   return (position) => {
-    const story = index.sentences[position]!.story;
+    const story = index.sentenceStory[position]!;
     if (only !== undefined && story !== only) return false;
     return scope.includeInternal === true || index.stories[story]!.visibility !== 'internal';
   };

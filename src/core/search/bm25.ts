@@ -50,6 +50,56 @@ export interface Candidate {
 
 const accumulators = new WeakMap<NewsIndex, Float64Array>();
 
+/** Keeps the `limit` best (score, sentence) pairs seen: a min-heap on score. */
+class TopK {
+  readonly scores: number[] = [];
+  readonly sentences: number[] = [];
+  constructor(private readonly limit: number) {}
+
+  offer(score: number, sentence: number): void {
+    const { scores, sentences } = this;
+    if (scores.length < this.limit) {
+      scores.push(score);
+      sentences.push(sentence);
+      this.#up(scores.length - 1);
+    } else if (this.#better(score, sentence, 0)) {
+      scores[0] = score;
+      sentences[0] = sentence;
+      this.#down(0);
+    }
+  }
+
+  #better(score: number, sentence: number, i: number): boolean {
+    return score > this.scores[i]! || (score === this.scores[i]! && sentence < this.sentences[i]!);
+  }
+
+  #swap(i: number, j: number): void {
+    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+    [this.sentences[i], this.sentences[j]] = [this.sentences[j]!, this.sentences[i]!];
+  }
+
+  #up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.#better(this.scores[parent]!, this.sentences[parent]!, i)) break;
+      this.#swap(i, parent);
+      i = parent;
+    }
+  }
+
+  #down(i: number): void {
+    for (;;) {
+      let worst = i;
+      for (const child of [2 * i + 1, 2 * i + 2]) {
+        if (child < this.scores.length && !this.#better(this.scores[child]!, this.sentences[child]!, worst)) worst = child;
+      }
+      if (worst === i) return;
+      this.#swap(i, worst);
+      i = worst;
+    }
+  }
+}
+
 /**
  * The sentences most worth scoring for a query, best first by BM25. Postings are walked
  * rarest term first; once the budget is spent the commonest terms ("said", "U.S.") stop
@@ -59,7 +109,7 @@ const accumulators = new WeakMap<NewsIndex, Float64Array>();
 export function topCandidates(
   index: NewsIndex,
   boosts: ReadonlyMap<number, number>,
-  allowed: (sentence: number) => boolean,
+  allowed: ((sentence: number) => boolean) | null,
   limit: number,
 ): Candidate[] {
   let scores = accumulators.get(index);
@@ -73,15 +123,22 @@ export function topCandidates(
   for (const termId of byRarity) {
     if (walked > 0 && walked + documentFrequency(index, termId) > POSTING_BUDGET) break;
     const weight = boosts.get(termId)! * inverseFrequency(index, documentFrequency(index, termId));
-    for (let i = index.postingStart[termId]!; i < index.postingStart[termId + 1]!; i++) {
+    const start = index.postingStart[termId]!;
+    // Even the rarest term may be everywhere ("said"): its first postings are enough then.
+    const end = Math.min(index.postingStart[termId + 1]!, start + POSTING_BUDGET);
+    for (let i = start; i < end; i++) {
       const sentence = index.postings[i]!;
       if (scores[sentence] === 0) touched.push(sentence);
-      scores[sentence]! += weight * tfScore(index, countInSentence(index, sentence, termId), sentence);
+      scores[sentence]! += weight * tfScore(index, index.postingCounts[i]!, sentence);
     }
-    walked += documentFrequency(index, termId);
+    walked += end - start;
   }
-  const partial = touched.filter(allowed).map((sentence) => ({ sentence, bm25: scores[sentence]! }));
-  for (const sentence of touched) scores[sentence] = 0;
-  partial.sort((a, b) => b.bm25 - a.bm25 || a.sentence - b.sentence);
-  return partial.slice(0, limit).map(({ sentence }) => ({ sentence, bm25: bm25(index, sentence, boosts) }));
+  const best = new TopK(limit);
+  for (const sentence of touched) {
+    if (allowed === null || allowed(sentence)) best.offer(scores[sentence]!, sentence);
+    scores[sentence] = 0;
+  }
+  return best.sentences
+    .map((sentence) => ({ sentence, bm25: bm25(index, sentence, boosts) }))
+    .sort((a, b) => b.bm25 - a.bm25 || a.sentence - b.sentence);
 }

@@ -36,6 +36,10 @@ export interface NewsIndex {
   /** Term → the sentences holding it, ascending: `postings[postingStart[t] .. postingStart[t + 1])`. */
   postingStart: Uint32Array;
   postings: Uint32Array;
+  /** How often the term occurs in each posting's sentence (parallel to `postings`). */
+  postingCounts: Uint8Array;
+  /** Story position of each sentence (the same as `sentences[s].story`, without the object). */
+  sentenceStory: Uint32Array;
   /** 1 for terms written capitalised mid-sentence somewhere (names), by term id. */
   nameTerms: Uint8Array;
 }
@@ -72,17 +76,23 @@ function addSentence(rows: TermRows, text: string): void {
 export function invertRows(
   sentenceTermStart: Uint32Array,
   sentenceTerms: Uint32Array,
+  sentenceTermCounts: Uint8Array,
   termCount: number,
-): { postingStart: Uint32Array; postings: Uint32Array } {
+): { postingStart: Uint32Array; postings: Uint32Array; postingCounts: Uint8Array } {
   const postingStart = new Uint32Array(termCount + 1);
   for (const id of sentenceTerms) postingStart[id + 1]!++;
   for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
   const fill = postingStart.slice(0, termCount);
   const postings = new Uint32Array(sentenceTerms.length);
+  const postingCounts = new Uint8Array(sentenceTerms.length);
   for (let s = 0; s + 1 < sentenceTermStart.length; s++) {
-    for (let i = sentenceTermStart[s]!; i < sentenceTermStart[s + 1]!; i++) postings[fill[sentenceTerms[i]!]!++] = s;
+    for (let i = sentenceTermStart[s]!; i < sentenceTermStart[s + 1]!; i++) {
+      const slot = fill[sentenceTerms[i]!]!++;
+      postings[slot] = s;
+      postingCounts[slot] = sentenceTermCounts[i]!;
+    }
   }
-  return { postingStart, postings };
+  return { postingStart, postings, postingCounts };
 }
 
 /** Builds the search index of a set of stories. Pure: the stories are not changed. */
@@ -103,6 +113,7 @@ export function buildIndex(stories: readonly Story[]): NewsIndex {
   });
   const sentenceTermStart = Uint32Array.from(rows.starts);
   const sentenceTerms = Uint32Array.from(rows.ids);
+  const sentenceTermCounts = Uint8Array.from(rows.counts);
   const sentenceLength = Uint16Array.from(rows.lengths);
   const totalLength = rows.lengths.reduce((sum, length) => sum + length, 0);
   return {
@@ -114,11 +125,12 @@ export function buildIndex(stories: readonly Story[]): NewsIndex {
     terms: [...rows.termIds.keys()],
     sentenceTermStart,
     sentenceTerms,
-    sentenceTermCounts: Uint8Array.from(rows.counts),
+    sentenceTermCounts,
+    sentenceStory: Uint32Array.from(sentences, (sentence) => sentence.story),
     sentenceLength,
     averageLength: sentences.length === 0 ? 1 : totalLength / sentences.length,
     nameTerms: Uint8Array.from([...rows.termIds.keys()], (term) => (rows.names.has(term) ? 1 : 0)),
-    ...invertRows(sentenceTermStart, sentenceTerms, rows.termIds.size),
+    ...invertRows(sentenceTermStart, sentenceTerms, sentenceTermCounts, rows.termIds.size),
   };
 }
 
