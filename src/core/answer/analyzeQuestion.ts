@@ -4,7 +4,7 @@ import { matchTerm } from '../search/matchTerms.js';
 import { inverseFrequency } from '../search/bm25.js';
 import { documentFrequency } from '../search/buildIndex.js';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopWords.js';
-import { phraseTerm } from '../search/aliases.js';
+import { phraseAt } from '../search/aliases.js';
 import { isParaphraseWord } from '../search/wordClasses.js';
 import { termsOfToken, tokenize, type Token } from '../search/tokenize.js';
 
@@ -32,6 +32,8 @@ export interface QueryUnit {
   /** Capitalised inside the question: a name the story must mention. */
   entity: boolean;
   generic: boolean;
+  /** For a name of several words, each word's matches: a story must mention them all. */
+  parts?: Map<number, number>[];
 }
 
 export interface QuestionPlan {
@@ -128,6 +130,8 @@ function isEntityToken(token: Token, first: boolean): boolean {
 }
 
 interface RawUnit {
+  /** Token position in the question: adjacent names merge into one. */
+  position: number;
   surface: string;
   /** Normalised, without a possessive. */
   word?: string;
@@ -141,15 +145,16 @@ const ANSWER_FORM = /\b(?:(?:at )?(?:what|which) (?:time|day|date|year|month|hou
 
 function rawUnits(question: string): RawUnit[] {
   const tokens = tokenize(question.replace(ANSWER_FORM, ' '));
+  const words = tokens.map((token) => token.norm);
   const units: RawUnit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const next = tokens[i + 1];
-    const phrase = next && phraseTerm(token.norm, next.norm);
+    const phrase = phraseAt(words, i);
     if (phrase) {
-      const entity = isEntityToken(token, i === 0) || isEntityToken(next, false);
-      units.push({ surface: `${token.surface} ${next.surface}`, terms: [phrase], entity, generic: false });
-      i++;
+      const span = tokens.slice(i, i + phrase.length);
+      const entity = span.some((t, k) => isEntityToken(t, i + k === 0));
+      units.push({ surface: span.map((t) => t.surface).join(' '), terms: [phrase.term], entity, generic: false, position: i });
+      i += phrase.length - 1;
       continue;
     }
     const terms = termsOfToken(token);
@@ -160,9 +165,50 @@ function rawUnits(question: string): RawUnit[] {
       terms,
       entity: isEntityToken(token, i === 0),
       generic: GENERIC_WORDS.has(token.norm),
+      position: i,
     });
   }
   return units;
+}
+
+/**
+ * A name written in several words ("Anders Bergvall") is one thing: a sentence that uses
+ * its rarest word ("Bergvall promised…") matches it fully, one that shares only a common
+ * word of it ("Bank" of "European Central Bank") matches it in proportion.
+ */
+function mergeNames(units: QueryUnit[], positions: number[]): QueryUnit[] {
+  const merged: QueryUnit[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const group = [units[i]!];
+    while (
+      group.at(-1)!.entity &&
+      group.at(-1)!.matches.size > 0 &&
+      units[i + 1]?.entity &&
+      units[i + 1]!.matches.size > 0 &&
+      positions[i + 1] === positions[i]! + 1
+    ) {
+      group.push(units[++i]!);
+    }
+    if (group.length === 1) {
+      merged.push(group[0]!);
+      continue;
+    }
+    const weight = Math.max(...group.map((unit) => unit.weight));
+    const matches = new Map<number, number>();
+    for (const unit of group) {
+      for (const [id, match] of unit.matches) matches.set(id, Math.max(matches.get(id) ?? 0, (match * unit.weight) / weight));
+    }
+    merged.push({
+      surface: group.map((unit) => unit.surface).join(' '),
+      term: group.map((unit) => unit.term).join(' '),
+      matches,
+      weight,
+      entity: true,
+      generic: false,
+      parts: group.map((unit) => unit.matches),
+    });
+  }
+  return merged;
 }
 
 /**
@@ -170,7 +216,8 @@ function rawUnits(question: string): RawUnit[] {
  * uses that no story mentions, the kind of answer it wants and its tense.
  */
 export function analyzeQuestion(index: NewsIndex, question: string): QuestionPlan {
-  const units: QueryUnit[] = [];
+  const found: QueryUnit[] = [];
+  const positions: number[] = [];
   const unknownEntities: string[] = [];
   const seen = new Set<string>();
   for (const raw of rawUnits(question)) {
@@ -187,10 +234,12 @@ export function analyzeQuestion(index: NewsIndex, question: string): QuestionPla
             ? PARAPHRASE_FACTOR
             : 1;
       const weight = inverseFrequency(index, frequency) * factor;
-      units.push({ surface: raw.surface, term, matches, weight, entity: raw.entity, generic: raw.generic });
+      found.push({ surface: raw.surface, term, matches, weight, entity: raw.entity, generic: raw.generic });
+      positions.push(raw.position);
     }
     if (raw.entity && resolved.every((r) => r.matches.size === 0)) unknownEntities.push(raw.surface);
   }
+  const units = mergeNames(found, positions);
   const headWord = headWordOf(question);
   const headNoun = headWord ? (units.find((unit) => unit.surface.toLowerCase() === headWord) ?? null) : null;
   return {

@@ -132,7 +132,8 @@ function mentionsAllNames(index: NewsIndex, plan: QuestionPlan, position: number
   const story = index.sentences[position]!.story;
   return plan.units
     .filter((unit) => unit.entity && unit.matches.size > 0)
-    .every((unit) => [...unit.matches.keys()].some((termId) => storyHasTerm(index, story, termId)));
+    .flatMap((unit) => unit.parts ?? [unit.matches])
+    .every((matches) => [...matches.keys()].some((termId) => storyHasTerm(index, story, termId)));
 }
 
 /**

@@ -28,6 +28,8 @@ const ALIAS_GROUPS: readonly (readonly string[])[] = [
   ['shipment', 'shipments', 'delivery', 'deliveries', 'deliver', 'delivered'],
   ['aid', 'assistance', 'support', 'supports', 'supported', 'backing', 'help', 'helped', 'helping'],
   ['summon', 'summoned', 'summoning', 'summons'],
+  ['earmark', 'earmarked', 'allocate', 'allocated', 'allocation', 'allot', 'allotted'],
+  ['military', 'army', 'defense', 'defence'],
   ['resume', 'resumed', 'resumes', 'restart', 'restarted', 'restore', 'restored', 'renew', 'renewed'],
   ['decide', 'decided', 'deciding', 'determine', 'determined', 'determining'],
   ['building', 'buildings', 'block', 'blocks', 'tower', 'towers'],
@@ -185,6 +187,17 @@ const PHRASES: Readonly<Record<string, string>> = {
   'per cent': 'percent',
   'chief executive': 'ceo',
   'federal reserve': 'fed',
+  'gross domestic product': 'gdp',
+  'economic output': 'gdp',
+  'consumer price index': 'cpi',
+  'chief executive officer': 'ceo',
+  'electric vehicle': 'ev',
+  'electric vehicles': 'ev',
+  'artificial intelligence': 'ai',
+  'armed forces': 'military',
+  'set aside': 'earmark',
+  'interest rate': 'rate',
+  'interest rates': 'rate',
   'front line': 'frontline',
   'right now': 'now',
   'high point': 'peak',
@@ -253,6 +266,19 @@ export function termOfWord(word: string): string {
 export function phraseTerm(first: string, second: string): string | undefined {
   const phrase = lookup(PHRASES, `${first} ${second}`);
   return phrase === undefined ? undefined : termOfWord(phrase);
+}
+
+/**
+ * The phrase starting at word `i` of a text's normalised words, three words before two
+ * ("gross domestic product" → gdp, "set aside" → earmark), with how many words it spans.
+ */
+export function phraseAt(words: readonly string[], i: number): { term: string; length: number } | undefined {
+  for (const length of [3, 2]) {
+    if (i + length > words.length) continue;
+    const phrase = lookup(PHRASES, words.slice(i, i + length).join(' '));
+    if (phrase !== undefined) return { term: termOfWord(phrase), length };
+  }
+  return undefined;
 }
 
 /** The value of a number word ("fourteen" → "14"), if it is one. */

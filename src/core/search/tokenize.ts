@@ -1,5 +1,5 @@
 import { normalizeText } from '../corpus/normalizeText.js';
-import { capitalAbbreviation, numberWord, phraseTerm, stemWord, termOfWord } from './aliases.js';
+import { capitalAbbreviation, numberWord, phraseAt, stemWord, termOfWord } from './aliases.js';
 import { STOP_WORDS } from './stopWords.js';
 
 /** A word as found in text, before it becomes index terms. */
@@ -148,12 +148,12 @@ export function acronymsOf(text: string, tokens: readonly Token[]): string[] {
  */
 export function analyzeText(text: string, names?: Set<string>): string[] {
   const tokens = tokenize(text);
+  const words = tokens.map((token) => token.norm);
   const terms: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const next = tokens[i + 1];
-    const phrase = next && phraseTerm(token.norm, next.norm);
-    if (phrase) terms.push(phrase);
+    const phrase = phraseAt(words, i);
+    if (phrase) terms.push(phrase.term);
     for (const term of termsOfToken(token)) {
       terms.push(term);
       // Capitalised inside a sentence: a name (only names are matched loosely against names).
