@@ -103,7 +103,7 @@ const ANSWER_TYPES: readonly [RegExp, AnswerType][] = [
   [/^(who|whom|whose)\b|\b(which|what) (person|official|leader|minister|officer|spokesperson|spokesman|spokeswoman)\b|\bwho (is|was|were|did|has|had)\b/, 'person'],
   [/^when\b|\bwhat (time|day|date|year|month)\b|\bwhen (did|was|were|will|is|does)\b/, 'time'],
   [/^where\b|\b(which|what) (city|country|district|town|region|area|place|neighbou?rhood|province|state)\b/, 'place'],
-  [/^why\b|\bwhat (reason|caused|cause|prompted|led to)\b|\bfor what reason\b|\bwhy (did|was|is|were)\b/, 'reason'],
+  [/^why\b|\bwhat (reason|caused|cause|prompted|led to|is causing|is behind|was behind)\b|\bfor what reason\b|\bwhy (did|was|is|were)\b/, 'reason'],
   [/^which\b|\bwhich \w+ (did|do|does|is|are|was|were|has|have)\b/, 'name'],
 ];
 

@@ -42,7 +42,7 @@ const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
   time: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|overnight|earlier|later|ago|week|month|year|morning|evening|night|afternoon|\d{4})\b/i,
   place: /\b(in|at|near|from|across|outside)\s+(the\s+)?\p{Lu}/u,
   reason:
-    /\b(because|due to|as a result|owing to|caused by|in order to|reasons?|blamed|traced|attributed|result of|led to|stemm?(ed|s)? from)\b/i,
+    /\b(because|due to|as a result|owing to|caused by|in order to|reasons?|blamed|traced|attributed|result of|led to|stemm?(ed|s)? from|amid)\b/i,
 };
 /** Does the sentence hold the kind of thing asked for, beyond what the question already says? */
 function holdsAnswerType(plan: QuestionPlan, text: string): boolean {
