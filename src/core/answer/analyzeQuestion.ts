@@ -59,6 +59,7 @@ const AUXILIARIES = new Set(['did', 'do', 'does', 'is', 'are', 'was', 'were', 'h
  */
 function headWordOf(question: string): string | null {
   const match =
+    /^\s*(?:which|what) (?:kinds?|types?|sorts?) of\s+([\p{L}-]+)/iu.exec(question) ??
     /^\s*(?:which|what|how many)\s+([\p{L}-]+)/iu.exec(question) ??
     /^\s*how (?:much|large|big|high|long)\s+(?:was|were|is|are|will be|has been)\s+(?:the|a|an|its|their)\s+([\p{L}-]+)/iu.exec(question);
   const word = match?.[1]?.toLowerCase();
@@ -141,7 +142,7 @@ interface RawUnit {
 }
 
 /** Words that only say what kind of answer is wanted ("*what time* did…", "*how long*…"). */
-const ANSWER_FORM = /\b(?:(?:at )?(?:what|which) (?:time|day|date|year|month|hour|amount|number|percentage|proportion)|how (?:long|much|many|far|old|soon|often))\b/gi;
+const ANSWER_FORM = /\b(?:(?:at )?(?:what|which) (?:time|day|date|year|month|hour|amount|number|percentage|proportion)|how (?:long|much|many|far|old|soon|often|large|big|high|tall))\b/gi;
 
 function rawUnits(question: string): RawUnit[] {
   const tokens = tokenize(question.replace(ANSWER_FORM, ' '));
@@ -246,7 +247,10 @@ export function analyzeQuestion(index: NewsIndex, question: string): QuestionPla
     units,
     unknownEntities,
     headNoun,
-    wantsList: headNoun !== null && /[^s]s$/.test(headWord ?? '') && !/^\s*how many/i.test(question),
+    wantsList:
+      headNoun !== null &&
+      (/[^s]s$/.test(headWord ?? '') || /^\s*(?:which|what) (?:kinds|types|sorts) of/i.test(question)) &&
+      !/^\s*how many/i.test(question),
     answerType: answerTypeOf(question),
     tense: tenseOf(question),
     questionWords: new Set(tokenize(question).map((token) => token.norm)),
