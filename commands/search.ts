@@ -27,7 +27,7 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const { index } = ctx.library;
-  const scope = scopeFor(interaction);
+  const scope = scopeFor(interaction, ctx);
   const query = interaction.options.getString('query', true);
   const story = interaction.options.getString('story') ?? undefined;
   // Checked before deferring, while a mistake can still be told to the user alone.

@@ -4,6 +4,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { paragraphHash } from '../src/core/corpus/paragraphHash.js';
 import { UserError } from '../src/core/errors.js';
 import { findStory, source } from '../src/core/queries.js';
 import { BUTTONS, paragraphArg } from '../src/discord/customIds.js';
@@ -30,9 +31,12 @@ function view(
   paragraph: number,
   ephemeral: boolean,
 ) {
-  const scope = scopeFor(interaction);
+  const scope = scopeFor(interaction, ctx);
   const found = source(ctx.library.index, storyId, paragraph, scope);
-  return renderSource(found, findStory(ctx.library.index, storyId, scope).url, { ephemeral });
+  return renderSource(found, findStory(ctx.library.index, storyId, scope).url, {
+    ephemeral,
+    correctedAt: ctx.desk?.correctedAt(storyId, paragraph),
+  });
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
@@ -53,9 +57,20 @@ function buttonTarget(args: string[]): [string, number] {
   return [story, paragraph];
 }
 
-/** "Show paragraph" under an answer or a search result: a private copy of the paragraph. */
+/**
+ * "Show paragraph" under an answer or a search result: a private copy of the paragraph.
+ * A button made for text that has since been corrected says so rather than showing other
+ * words under the same citation.
+ */
 const showParagraph: ButtonHandler = async (interaction, args, ctx) => {
   const [story, paragraph] = buttonTarget(args);
+  const made = args[2];
+  const current = findStory(ctx.library.index, story, scopeFor(interaction, ctx)).paragraphs[paragraph - 1];
+  if (made !== undefined && (!current || paragraphHash(current.text) !== made)) {
+    throw new UserError(
+      `This paragraph has changed since this answer was given (the story was corrected). See the current text with /source story:${story} paragraph:${paragraph}.`,
+    );
+  }
   await sendReply(interaction, view(interaction, ctx, story, paragraph, true));
 };
 

@@ -10,5 +10,5 @@ export const data = new SlashCommandBuilder()
   .setDescription('List the stories the bot answers from');
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  await sendReply(interaction, renderStories(listStories(ctx.library.index, scopeFor(interaction))));
+  await sendReply(interaction, renderStories(listStories(ctx.library.index, scopeFor(interaction, ctx))));
 }

@@ -7,7 +7,7 @@ export type { Logger };
 const SECRET_PATTERNS: readonly RegExp[] = [
   /[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g,
   /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]{20,}/g,
-  /((?:Bot|Bearer)\s+)[A-Za-z0-9_.-]+/gi,
+  /((?:Bot|Bearer)\s+)[A-Za-z0-9_.-]{20,}/g,
 ];
 const REDACTED = '[redacted]';
 const MAX_DEPTH = 6;

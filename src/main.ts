@@ -1,15 +1,38 @@
-import { join } from 'node:path';
 import dotenv from 'dotenv';
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
 import { runConsole } from './cli/console.js';
-import { openLibrary } from './store/openLibrary.js';
+import { openStoryDesk } from './store/storyDesk.js';
 import { StoryFolderError } from './store/loadStories.js';
 
 dotenv.config({ quiet: true });
 
 /**
- * `npm start`: the offline console without DISCORD_TOKEN, the Discord bot with it.
+ * The Discord faces: the HTTP interactions endpoint (INTERACTIONS_PORT + DISCORD_PUBLIC_KEY),
+ * a shard manager (BOT_SHARDS), or one gateway bot — which is also what each shard runs.
+ */
+async function startDiscord(config: Config, log: Logger): Promise<void> {
+  const { countQuestions, followManager, startSharding } = await import('./discord/sharding.js');
+  if (config.interactionsPort !== null && config.discordPublicKey !== null) {
+    if (config.botShards !== null)
+      log.warn('BOT_SHARDS is ignored: the HTTP interactions endpoint needs no gateway');
+    const { startInteractionsServer } = await import('./http/startInteractionsServer.js');
+    const server = await startInteractionsServer(config, log);
+    countQuestions(server.client);
+    return;
+  }
+  if (config.botShards !== null) {
+    await startSharding(config, log);
+    return;
+  }
+  const { startBot } = await import('./discord/startBot.js');
+  const bot = await startBot(config, log);
+  countQuestions(bot.client);
+  followManager(bot.client, bot.stop, log);
+}
+
+/**
+ * `npm start`: the offline console without DISCORD_TOKEN, a Discord face with it.
  * Configuration problems end the process with one line naming the setting.
  */
 async function main(): Promise<void> {
@@ -20,13 +43,13 @@ async function main(): Promise<void> {
     pretty: config.development,
   });
   if (config.discordToken) {
-    const { startBot } = await import('./discord/startBot.js');
-    await startBot(config, log);
+    await startDiscord(config, log);
     return;
   }
-  const library = openLibrary(config.seedsDir, { snapshotDir: join(config.dataDir, 'index-cache') });
-  for (const warning of library.warnings) log.warn(warning);
-  await runConsole(library, { input: process.stdin, output: process.stdout });
+  // The console is the newsroom's own machine: /admin works there without a permission check.
+  const { desk } = openStoryDesk(config, (message) => log.warn(message));
+  for (const warning of desk.library.warnings) log.warn(warning);
+  await runConsole(desk.library, { input: process.stdin, output: process.stdout }, { desk, log });
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import type { Story } from '../core/corpus/types.js';
 import { answerQuestion } from '../core/answer/answerQuestion.js';
 import type { ExcerptResult } from '../core/answer/types.js';
 import { openLibrary } from '../store/openLibrary.js';
+import { factCounts, factTableOf } from '../core/facts/buildFactTable.js';
 
 dotenv.config({ quiet: true });
 
@@ -144,6 +145,8 @@ function main(): void {
     `${'measure'.padEnd(34)}${'newsdesk'.padStart(10)}${'plain MiniSearch'.padStart(18)}`,
     ...rows.map(([label, f]) => `${label.padEnd(34)}${f(engine).padStart(10)}${f(baseline).padStart(18)}`),
   ];
+  const counts = factCounts(factTableOf(library.index), { includeInternal: true });
+  out.push('', `facts per type: ${Object.entries(counts).map(([type, count]) => `${type} ${count}`).join(', ')}`);
   if (values.verbose && engine.misses.length > 0) out.push('', 'answer phrase missing for:', ...engine.misses.map((q) => `  - ${q}`));
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,9 +1,18 @@
 import type { Readable } from 'node:stream';
 import { UserError } from '../core/errors.js';
-import { ask, listStories, search, source } from '../core/queries.js';
+import { ask, facts, listStories, search, source, verify } from '../core/queries.js';
 import type { Library } from '../store/openLibrary.js';
-import { renderAnswerText, renderSearchText, renderSourceText, renderStoriesText } from './renderText.js';
+import {
+  renderAnswerText,
+  renderFactCard,
+  renderFactsText,
+  renderSearchText,
+  renderSourceText,
+  renderStoriesText,
+  renderVerificationText,
+} from './renderText.js';
 import type { Answer } from '../core/answer/answerQuestion.js';
+import { FACT_TYPES, isFactType, type Fact } from '../core/facts/types.js';
 
 /** A malformed command line: exit code 2. */
 export class UsageError extends Error {
@@ -18,13 +27,19 @@ Commands:
   search "query"          up to 10 ranked cited sentences
   source STORY N          paragraph N of a story, verbatim
   stories                 the stories being served
+  facts                   facts of the stories: people, organizations, places, quantities,
+                          quotes, statements, equipment, times (filter with --type, --story, --entity)
+  verify "claim"          supported, contradicted or not_found, with the cited excerpt
 
 Options:
   --json                  machine-readable output (the contract in DESIGN.md)
-  --story ID              ask/search: only this story
+  --story ID              ask/search/facts/verify: only this story
+  --type T                facts: only this type (${FACT_TYPES.join(', ')})
+  --entity NAME           facts: only facts about this person, organization, place or thing
   -h, --help              this help
 
-Exit codes: 0 answered or declined, 2 usage error, 1 runtime error (e.g. story folder missing).
+Exit codes: 0 answered or declined (also a not_found verdict or no matching facts), 2 usage
+error, 1 runtime error (e.g. story folder missing).
 SEEDS_DIR chooses the story folder (default: seeds).
 `;
 
@@ -40,14 +55,29 @@ export interface CommandIo {
   write: (text: string) => void;
 }
 
-/** The JSON shape of an answer (DESIGN.md's contract). */
-export function answerJson(answer: Answer) {
+/** The JSON shape of an answer (DESIGN.md's contract); `facts` comes from `ask` in src/core/queries. */
+export function answerJson(answer: Answer & { facts?: readonly Fact[] }) {
   return {
     query: answer.query,
     answered: answer.answered,
     confidence: answer.confidence,
     results: answer.results,
-    facts: [] as unknown[],
+    facts: answer.facts ?? [],
+  };
+}
+
+/** Checks the `facts` options before any story is read, so a typo fails fast with exit code 2. */
+function factOptions(options: CommandOptions): { type?: string; story?: string; entity?: string } {
+  const { type, story, entity } = options;
+  if (type !== undefined && !isFactType(type.trim())) {
+    throw new UsageError(`newsdesk: unknown fact type "${type.slice(0, 40)}" (expected ${FACT_TYPES.join(', ')})`);
+  }
+  if (story !== undefined && !story.trim()) throw new UsageError('newsdesk: --story needs a story id');
+  if (entity !== undefined && !entity.trim()) throw new UsageError('newsdesk: --entity needs a name');
+  return {
+    ...(type === undefined ? {} : { type: type.trim() }),
+    ...(story === undefined ? {} : { story }),
+    ...(entity === undefined ? {} : { entity }),
   };
 }
 
@@ -103,7 +133,21 @@ export async function runCommand(
       if (args.length === 0) return runBatchAsk(getLibrary(), options, io);
       const library = getLibrary();
       const answer = ask(library.index, oneArgument('ask', args, 'a question'), { story: options.story });
-      print(answerJson(answer), renderAnswerText(library.index, answer, 'the search command'));
+      print(answerJson(answer), renderAnswerText(library.index, answer, 'the search command') + renderFactCard(answer.facts));
+      return 0;
+    }
+    case 'facts': {
+      if (args.length > 0) throw new UsageError('newsdesk: facts takes no arguments (use --type, --story, --entity)');
+      const query = factOptions(options);
+      const response = facts(getLibrary().index, query);
+      print(response, renderFactsText(response.facts));
+      return 0;
+    }
+    case 'verify': {
+      const claim = oneArgument('verify', args, 'a claim');
+      const library = getLibrary();
+      const verification = verify(library.index, claim, { story: options.story });
+      print(verification, renderVerificationText(library.index, verification));
       return 0;
     }
     case 'search': {

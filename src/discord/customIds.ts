@@ -5,12 +5,20 @@ import { LIMITS } from './limits.js';
  * keep working after a restart and across shards. Story ids and user ids never contain ":".
  */
 export const BUTTONS = {
-  /** `src:<story>:<paragraph>` — show a paragraph (a new private message). */
+  /**
+   * `src:<story>:<paragraph>[:<hash>]` — show a paragraph (a new private message). The
+   * `paragraphHash` of the text it was made for tells an old button that the paragraph has
+   * been corrected since.
+   */
   paragraph: 'src',
   /** `nav:<story>:<paragraph>` — turn the page of a shown paragraph in place. */
   page: 'nav',
   /** `del:<user>` — delete a public answer; only that user may. */
   delete: 'del',
+  /** `fb:<up|down>:<story>:<paragraph>` — a reader's 👍/👎 on an answer. */
+  feedback: 'fb',
+  /** `adm:rm:<story>` / `adm:keep:<story>` — confirm or cancel `/admin remove`. */
+  admin: 'adm',
 } as const;
 
 const SEPARATOR = ':';
@@ -31,6 +39,14 @@ export interface DecodedCustomId {
 export function decodeCustomId(customId: string): DecodedCustomId {
   const [prefix = '', ...args] = customId.split(SEPARATOR);
   return { prefix, args };
+}
+
+/**
+ * The first custom_id of the candidates that fits: e.g. a button with its paragraph hash,
+ * else the same button without it (a very long story id leaves no room).
+ */
+export function firstFitting(...candidates: (string | null)[]): string | null {
+  return candidates.find((id) => id !== null) ?? null;
 }
 
 /** A paragraph number from a custom_id, or null when it is not one. */

@@ -9,10 +9,13 @@ import {
 import { confidenceWords } from '../cli/renderText.js';
 import type { Answer } from '../core/answer/answerQuestion.js';
 import type { ExcerptResult } from '../core/answer/types.js';
+import { asOf, readableTime } from '../core/corpus/asOf.js';
 import { normalizeText } from '../core/corpus/normalizeText.js';
+import { paragraphHash } from '../core/corpus/paragraphHash.js';
+import type { Story } from '../core/corpus/types.js';
 import type { SearchResponse, SourceResponse, StorySummary } from '../core/queries.js';
 import type { NewsIndex } from '../core/search/buildIndex.js';
-import { BUTTONS, encodeCustomId } from './customIds.js';
+import { BUTTONS, encodeCustomId, firstFitting } from './customIds.js';
 import { escapeMarkdown, inlineCode, maskedLink, plainText } from './escape.js';
 import { cutOnWord, finishReply, fitChoices, LIMITS, type ButtonRow, type Reply } from './limits.js';
 import type { CommandSummary } from './types.js';
@@ -31,10 +34,26 @@ interface StoryLabel {
   url: string | null;
 }
 
-function storyLabel(index: NewsIndex, storyId: string): StoryLabel {
+function storyOf(index: NewsIndex, storyId: string): Story | undefined {
   const position = index.storyPositions.get(storyId);
-  const story = position === undefined ? undefined : index.stories[position];
+  return position === undefined ? undefined : index.stories[position];
+}
+
+function storyLabel(index: NewsIndex, storyId: string): StoryLabel {
+  const story = storyOf(index, storyId);
   return story ? { title: story.title, url: story.url } : { title: storyId, url: null };
+}
+
+/**
+ * The "Show paragraph" button's id: it carries the paragraph's hash so that, after a
+ * correction, the button says the paragraph changed instead of showing other text.
+ */
+export function paragraphButtonId(index: NewsIndex, storyId: string, paragraph: number): string | null {
+  const text = storyOf(index, storyId)?.paragraphs[paragraph - 1]?.text;
+  return firstFitting(
+    text === undefined ? null : encodeCustomId(BUTTONS.paragraph, storyId, paragraph, paragraphHash(text)),
+    encodeCustomId(BUTTONS.paragraph, storyId, paragraph),
+  );
 }
 
 /** `story-id ¶N` in code (ids are shown verbatim), linked to the story when it has a url. */
@@ -78,6 +97,8 @@ export interface AnswerView {
   hidden: boolean;
   /** A user to point at the answer (`/ask mention`); the one mention ever allowed. */
   mentionId?: string | null | undefined;
+  /** 👍/👎 buttons under an answer (default true). */
+  feedback?: boolean | undefined;
 }
 
 /**
@@ -100,6 +121,7 @@ export function renderAnswer(index: NewsIndex, answer: Answer, view: AnswerView)
   const fields: APIEmbedField[] = [
     { name: 'Source', value: `${titleInLine(story.title)} · ${citationMarkdown(top.citation, story.url)}` },
   ];
+  const current = asOf(storyOf(index, top.story));
   if (others.length > 0) {
     fields.push({
       name: 'Also in the stories',
@@ -112,15 +134,18 @@ export function renderAnswer(index: NewsIndex, answer: Answer, view: AnswerView)
     description: `> ${escapeMarkdown(top.excerpt)}`,
     fields,
     footer: {
-      text: `${capitalised(confidenceWords(answer.confidence))} · quoted word for word from the story`,
+      text: `${capitalised(confidenceWords(answer.confidence))} · quoted word for word from the story${current ? ` as of ${current}` : ''}`,
     },
   };
   const mention = view.hidden ? null : (view.mentionId ?? null);
+  const feedback = view.feedback ?? true;
   return finishReply({
     content: mention ? `<@${mention}>, the stories say:` : undefined,
     embeds: [embed],
     components: row(
-      button('Show paragraph', encodeCustomId(BUTTONS.paragraph, top.story, top.paragraph)),
+      button('Show paragraph', paragraphButtonId(index, top.story, top.paragraph)),
+      feedback ? button('👍', encodeCustomId(BUTTONS.feedback, 'up', top.story, top.paragraph)) : null,
+      feedback ? button('👎', encodeCustomId(BUTTONS.feedback, 'down', top.story, top.paragraph)) : null,
       remove,
     ),
     ephemeral: view.hidden,
@@ -158,7 +183,7 @@ export function renderSearch(index: NewsIndex, response: SearchResponse): Reply 
   });
   const seen = new Set<string>();
   const buttons = response.results.map((result, i) => {
-    const id = encodeCustomId(BUTTONS.paragraph, result.story, result.paragraph);
+    const id = paragraphButtonId(index, result.story, result.paragraph);
     if (id === null || seen.has(id)) return null;
     seen.add(id);
     return button(`Show #${i + 1}`, id);
@@ -181,7 +206,11 @@ export function renderSearch(index: NewsIndex, response: SearchResponse): Reply 
 export function renderSource(
   source: SourceResponse,
   url: string | null,
-  options: { ephemeral?: boolean } = {},
+  options: {
+    ephemeral?: boolean;
+    /** When a reload found this paragraph changed (ISO); the view then says it was corrected. */
+    correctedAt?: string | null | undefined;
+  } = {},
 ): Reply {
   const { story, paragraph, paragraphs } = source;
   const previous = button(
@@ -203,7 +232,11 @@ export function renderSource(
         title: escapeMarkdown(cutOnWord(source.title, LIMITS.title - 20)),
         ...(url && { url }),
         description: escapeMarkdown(source.text),
-        footer: { text: `${source.citation} · paragraph ${paragraph} of ${paragraphs}` },
+        footer: {
+          text: `${source.citation} · paragraph ${paragraph} of ${paragraphs}${
+            options.correctedAt ? ` · ✏️ corrected ${readableTime(options.correctedAt)}` : ''
+          }`,
+        },
       },
     ],
     components: paragraphs > 1 ? row(previous, next) : [],

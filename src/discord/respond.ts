@@ -61,6 +61,14 @@ export async function updateMessage(interaction: MessageComponentInteraction, re
   await interaction.update({ content: reply.content ?? '', ...message(reply) });
 }
 
+/**
+ * Acknowledges a button whose work may be slow; `sendReply` then replaces the message the
+ * button sits on. (The acknowledgement carries no message, so no mention rule is needed.)
+ */
+export async function deferUpdate(interaction: MessageComponentInteraction): Promise<void> {
+  await interaction.deferUpdate();
+}
+
 /** Deletes the message a button sits on, through the interaction (no channel permission needed). */
 export async function deleteButtonMessage(interaction: ButtonInteraction): Promise<void> {
   await interaction.deferUpdate();

@@ -12,11 +12,17 @@ import type { Cooldowns } from './cooldowns.js';
 import { BUTTONS, decodeCustomId } from './customIds.js';
 import { commandKey, type LoadedCommands } from './loadCommands.js';
 import { GENERIC_ERROR, renderCooldown, renderNotice } from './render.js';
+import { renderChannelRefusal } from './renderModeration.js';
 import { deleteButtonMessage, sendPrivately } from './respond.js';
+import { channelAllowed } from './scope.js';
 import type { ButtonHandler, CommandContext } from './types.js';
 
 export interface RouterOptions {
   loaded: LoadedCommands;
+  /**
+   * What handlers get. Its `library` may be live (a getter, see `liveContext`): the router
+   * reads it once per interaction, so each handler sees one consistent index.
+   */
   ctx: CommandContext;
   cooldowns: Cooldowns;
 }
@@ -38,9 +44,25 @@ const deleteAnswer: ButtonHandler = async (interaction, [owner]) => {
  * one error boundary: a `UserError` shows its message to the user alone; anything else is
  * logged once with the command name and answered with a short generic message.
  */
-export function createRouter({ loaded, ctx, cooldowns }: RouterOptions): Router {
-  const { log } = ctx;
+export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): Router {
+  const { log } = live;
   const buttons = new Map<string, ButtonHandler>([...loaded.buttons, [BUTTONS.delete, deleteAnswer]]);
+  /** Buttons that work in channels closed to the bot: deleting one's own answer, and /admin's. */
+  const anywhereButtons = new Set<string>([BUTTONS.delete]);
+  for (const command of loaded.commands.values()) {
+    if (command.everywhere)
+      for (const prefix of Object.keys(command.buttons ?? {})) anywhereButtons.add(prefix);
+  }
+
+  /** The context for one interaction: the library read once, here. */
+  const contextNow = (): CommandContext => ({ ...live, library: live.library });
+
+  /** The channels this server limited the bot to, when this interaction is outside them. */
+  function closedHere(interaction: Interaction): readonly string[] | null {
+    if (!live.data || !interaction.guildId) return null;
+    const allowed = live.data.allowedChannels(interaction.guildId);
+    return channelAllowed(interaction, allowed) ? null : allowed;
+  }
 
   async function guard(
     interaction: RepliableInteraction,
@@ -73,12 +95,17 @@ export function createRouter({ loaded, ctx, cooldowns }: RouterOptions): Router 
     await guard(interaction, name, async () => {
       const command = loaded.commands.get(commandKey(interaction.commandType, name));
       if (!command) throw new UserError(`/${name} is not available right now.`);
+      const closed = command.everywhere ? null : closedHere(interaction);
+      if (closed) {
+        await sendPrivately(interaction, renderChannelRefusal(closed));
+        return;
+      }
       const wait = cooldowns.take(interaction.user.id);
       if (wait > 0) {
         await sendPrivately(interaction, renderCooldown(wait));
         return;
       }
-      await command.execute(interaction, ctx);
+      await command.execute(interaction, contextNow());
     });
   }
 
@@ -86,7 +113,8 @@ export function createRouter({ loaded, ctx, cooldowns }: RouterOptions): Router 
     const name = interaction.commandName;
     try {
       const command = loaded.commands.get(commandKey(interaction.commandType, name));
-      if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+      const closed = !command?.everywhere && closedHere(interaction) !== null;
+      if (command?.autocomplete && !closed) await command.autocomplete(interaction, contextNow());
       else await interaction.respond([]);
     } catch (error) {
       if (!(error instanceof UserError)) log.error({ err: error, command: name }, 'autocomplete failed');
@@ -100,7 +128,12 @@ export function createRouter({ loaded, ctx, cooldowns }: RouterOptions): Router 
     await guard(interaction, `button:${prefix}`, async () => {
       const handler = buttons.get(prefix);
       if (!handler) throw new UserError('This button no longer works. Run the command again.');
-      await handler(interaction, args, ctx);
+      const closed = anywhereButtons.has(prefix) ? null : closedHere(interaction);
+      if (closed) {
+        await sendPrivately(interaction, renderChannelRefusal(closed));
+        return;
+      }
+      await handler(interaction, args, contextNow());
     });
   }
 

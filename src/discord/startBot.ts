@@ -1,14 +1,13 @@
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Events, type Client } from 'discord.js';
+import { Events, GatewayDispatchEvents, type Client, type GatewayGuildDeleteDispatchData } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { openLibrary, type Library } from '../store/openLibrary.js';
+import type { Library } from '../store/openLibrary.js';
+import { liveContext, openServices, schedulePruning, type BotServices } from './context.js';
 import { createCooldowns } from './cooldowns.js';
 import { createClient } from './createClient.js';
 import { loadCommands } from './loadCommands.js';
 import { createRouter } from './router.js';
-import type { CommandContext } from './types.js';
 
 /** Replies still running get this long after SIGTERM; orchestrators usually kill at 10 s. */
 export const DRAIN_TIMEOUT_MS = 4000;
@@ -20,7 +19,7 @@ export interface RunningBot {
 }
 
 export interface StartOptions {
-  /** Stories to serve; default: read `config.seedsDir`. */
+  /** Stories to serve first; default: read `config.seedsDir` (reloads always read it). */
   library?: Library;
   /** Default: the project's `commands/`. */
   commandsDir?: string;
@@ -34,13 +33,14 @@ export interface StartOptions {
 /** Runs the gateway bot; resolves once it is logged in and ready. */
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   if (!config.discordToken) throw new Error('the Discord bot needs DISCORD_TOKEN');
-  const library =
-    options.library ?? openLibrary(config.seedsDir, { snapshotDir: join(config.dataDir, 'index-cache') });
+  const services = openServices(config, log, options.library);
+  const { library } = services.desk;
   for (const warning of library.warnings) log.warn(warning);
   const loaded = await loadCommands(log, options.commandsDir);
-  const ctx: CommandContext = { library, config, log, commands: loaded.summaries };
+  const ctx = liveContext({ config, log, commands: loaded.summaries }, services);
   const route = createRouter({ loaded, ctx, cooldowns: createCooldowns(config.cooldownSeconds) });
   const client = createClient(config);
+  const stopHousekeeping = startHousekeeping(client, services, log);
 
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
@@ -65,6 +65,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
         delay(DRAIN_TIMEOUT_MS, undefined, { signal: timeout.signal }).catch(() => undefined),
       ]);
       timeout.abort();
+      stopHousekeeping();
       await client.destroy();
       log.info('logged out of Discord');
     })());
@@ -90,6 +91,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     await client.login(config.discordToken);
     await ready;
   } catch (error) {
+    stopHousekeeping();
     await client.destroy();
     throw error;
   }
@@ -98,4 +100,28 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     'Discord bot ready',
   );
   return { client, stop };
+}
+
+/**
+ * Data folder upkeep for the gateway bot: prunes stored questions past their retention
+ * (see `schedulePruning`), and deletes a server's data when the bot leaves it (a
+ * GUILD_DELETE that is not an outage). Returns the function that stops it.
+ */
+export function startHousekeeping(client: Client, { data }: BotServices, log: Logger): () => void {
+  const stopPruning = schedulePruning(data, log);
+  // The raw event: discord.js only emits guildDelete for servers it had cached.
+  const onGuildDelete = (guild: GatewayGuildDeleteDispatchData) => {
+    if (guild.unavailable) return;
+    try {
+      data.forgetGuild(guild.id);
+      log.info({ guild: guild.id }, 'left a server; deleted its settings, feedback and stats');
+    } catch (error) {
+      log.warn({ err: error, guild: guild.id }, 'could not delete the data of a server the bot left');
+    }
+  };
+  client.ws.on(GatewayDispatchEvents.GuildDelete, onGuildDelete);
+  return () => {
+    stopPruning();
+    client.ws.off(GatewayDispatchEvents.GuildDelete, onGuildDelete);
+  };
 }

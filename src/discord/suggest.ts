@@ -17,7 +17,7 @@ export async function suggestStories(
     return;
   }
   await interaction.respond(
-    storyChoices(listStories(ctx.library.index, scopeFor(interaction)), String(focused.value)),
+    storyChoices(listStories(ctx.library.index, scopeFor(interaction, ctx)), String(focused.value)),
   );
 }
 
@@ -36,7 +36,7 @@ export async function suggestSearches(
   let choices: ReturnType<typeof searchChoices> = [];
   try {
     const found = search(ctx.library.index, typed, {
-      ...scopeFor(interaction),
+      ...scopeFor(interaction, ctx),
       story,
       limit: LIMITS.choices,
     });

@@ -6,7 +6,9 @@ import type {
 } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { DataStore } from '../store/dataStore.js';
 import type { Library } from '../store/openLibrary.js';
+import type { StoryDesk } from '../store/storyDesk.js';
 
 /** A command as /help lists it. */
 export interface CommandSummary {
@@ -16,11 +18,20 @@ export interface CommandSummary {
 
 /** What every command, autocomplete and button handler gets besides its interaction. */
 export interface CommandContext {
-  library: Library;
+  /**
+   * The stories being served. A reload swaps them, so the bot's context reads them live
+   * (see `liveContext`); the router hands each interaction a copy with them fixed, so one
+   * interaction always works on one consistent index.
+   */
+  readonly library: Library;
   config: Config;
   log: Logger;
   /** The loaded chat commands, for /help. */
   commands: readonly CommandSummary[];
+  /** Story folder operations (reload, add, remove) and corrections; absent: /admin is unavailable. */
+  desk?: StoryDesk | undefined;
+  /** Per-server settings, feedback and usage figures; absent: nothing is recorded or restricted. */
+  data?: DataStore | undefined;
 }
 
 /** Handles one button prefix (see `BUTTONS`); `args` are the custom_id parts after it. */
@@ -40,4 +51,9 @@ export interface CommandModule<I extends CommandInteraction = CommandInteraction
   execute(interaction: I, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
   buttons?: Readonly<Record<string, ButtonHandler>>;
+  /**
+   * Runs (with its buttons) even in channels a server closed to the bot: `/admin`, so
+   * moderators can always change the setting.
+   */
+  everywhere?: boolean;
 }

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Story } from '../core/corpus/types.js';
+import { factTableFromFacts, factTableOf, rememberFactTable } from '../core/facts/buildFactTable.js';
+import type { Fact } from '../core/facts/types.js';
 import { invertRows, type NewsIndex, type SentenceRef } from '../core/search/buildIndex.js';
 
-const MAGIC = 'NEWSDESK-INDEX-1';
+const MAGIC = 'NEWSDESK-INDEX-2';
 
 /** A snapshot that cannot be used (corrupt, truncated, or for other stories). */
 export class SnapshotError extends Error {
@@ -19,6 +21,7 @@ interface Header {
   averageLength: number;
   storyIds: string[];
   checksum: string;
+  factsLength: number;
 }
 
 /**
@@ -28,7 +31,7 @@ interface Header {
  */
 export function engineFingerprint(): string {
   const hash = createHash('sha256');
-  for (const folder of ['../core/search/', '../core/corpus/']) {
+  for (const folder of ['../core/search/', '../core/corpus/', '../core/facts/']) {
     const dir = new URL(folder, import.meta.url);
     for (const name of readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n)).sort()) {
       hash.update(name).update(readFileSync(new URL(name, dir)));
@@ -47,8 +50,10 @@ function bytesOf(array: Uint32Array | Uint16Array | Uint8Array): Buffer {
  */
 export function serializeIndex(index: NewsIndex): Buffer {
   const terms = Buffer.from(index.terms.join('\n'), 'utf8');
+  // The facts travel with the index: extracting them needs the NLP tagger, which is slow to load.
+  const facts = Buffer.from(JSON.stringify(Object.fromEntries(factTableOf(index).byStory)), 'utf8');
   const arrays = [index.sentenceTermStart, index.sentenceTerms, index.sentenceLength, index.sentenceTermCounts, index.nameTerms];
-  const body = Buffer.concat([terms, ...arrays.map(bytesOf)]);
+  const body = Buffer.concat([terms, ...arrays.map(bytesOf), facts]);
   const header: Header = {
     magic: MAGIC,
     sentences: index.sentences.length,
@@ -56,6 +61,7 @@ export function serializeIndex(index: NewsIndex): Buffer {
     rows: index.sentenceTerms.length,
     averageLength: index.averageLength,
     storyIds: index.stories.map((story) => story.id),
+    factsLength: facts.length,
     checksum: createHash('sha256').update(body).digest('hex'),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -140,8 +146,15 @@ export function deserializeIndex(buffer: Buffer, stories: readonly Story[]): New
   const sentenceTermCounts = take(body, offset, header.rows, Uint8Array);
   offset += sentenceTermCounts.byteLength;
   const nameTerms = take(body, offset, header.terms, Uint8Array);
+  offset += nameTerms.byteLength;
+  let facts: Record<string, Fact[]>;
+  try {
+    facts = JSON.parse(body.subarray(offset, offset + header.factsLength).toString('utf8')) as Record<string, Fact[]>;
+  } catch {
+    throw new SnapshotError('snapshot facts are damaged');
+  }
   const termList = header.terms === 0 ? [] : terms;
-  return {
+  const index: NewsIndex = {
     stories,
     storyPositions: new Map(ids.map((id, i) => [id, i])),
     sentences,
@@ -157,6 +170,8 @@ export function deserializeIndex(buffer: Buffer, stories: readonly Story[]): New
     sentenceStory: Uint32Array.from(sentences, (sentence) => sentence.story),
     ...invertRows(sentenceTermStart, sentenceTerms, sentenceTermCounts, termList.length),
   };
+  rememberFactTable(index, factTableFromFacts(stories, facts));
+  return index;
 }
 
 export interface SnapshotStore {

@@ -60,7 +60,7 @@ function readStoryFile(dir: string, realDir: string, name: string, hash: Hash): 
   }
   const id = name.slice(0, -extname(name).length);
   const bytes = readFileSync(path);
-  const story = parseStory(id, decodeStoryText(bytes));
+  const story: Story = { ...parseStory(id, decodeStoryText(bytes)), modified: stat.mtime.toISOString() };
   hash.update(`${id}\0${bytes.length}\0`).update(bytes);
   return story;
 }

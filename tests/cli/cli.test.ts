@@ -121,7 +121,11 @@ describe.concurrent('cli', { timeout: 60_000 }, () => {
       expect(answer.answered).toBe(true);
       expect(answer.confidence).toBeGreaterThan(0);
       expect(answer.confidence).toBeLessThanOrEqual(1);
-      expect(answer.facts).toEqual([]);
+      expect(Array.isArray(answer.facts)).toBe(true);
+      for (const fact of answer.facts as { story: string; evidence: string; paragraph: number }[]) {
+        expect(fact.story).toBe(SEED_ID);
+        expect(fact.evidence.length).toBeGreaterThan(0);
+      }
       expectResults(answer.results, 5);
       expect(answer.results[0]).toMatchObject({
         story: SEED_ID,

@@ -1,12 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerConsoleLine, CONSOLE_HELP, runConsole } from '../../src/cli/console.js';
+import { ADMIN_USAGE, answerAdminLine, answerConsoleLine, CONSOLE_HELP, runConsole } from '../../src/cli/console.js';
 import { openLibrary } from '../../src/store/openLibrary.js';
+import { openStoryDesk } from '../../src/store/storyDesk.js';
+import { captureLogs, type LogLine } from '../discord/harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SEED_ID = '000_9f28cc2ec71faf02';
@@ -137,6 +139,79 @@ describe('console', () => {
     });
   });
 
+  describe('/admin (the newsroom on its own machine)', () => {
+    const FIRE = '---\ntitle: Harbour fire\n---\nForty firefighters fought the blaze at the harbour warehouse.\n';
+
+    function newsroom() {
+      const dir = mkdtempSync(join(temp, 'admin-'));
+      const seeds = join(dir, 'seeds');
+      mkdirSync(seeds);
+      copyFileSync(join(ROOT, 'seeds', `${SEED_ID}.txt`), join(seeds, `${SEED_ID}.txt`));
+      writeFileSync(join(dir, 'harbour_fire.md'), FIRE);
+      const { desk } = openStoryDesk({ seedsDir: seeds, dataDir: join(dir, 'data'), dataRetentionDays: 90 }, () => undefined);
+      return { dir, seeds, desk };
+    }
+
+    it('adds a local file, serves it at once, lists stats, reloads and removes, logging each action', async () => {
+      const { dir, seeds, desk } = newsroom();
+      const logs: LogLine[] = [];
+      const log = captureLogs(logs);
+      expect(await answerAdminLine(desk, `/admin add ${join(dir, 'harbour_fire.md')}`, log)).toBe(
+        'Added harbour_fire — Harbour fire (1 paragraph); served now.',
+      );
+      expect(answerConsoleLine(desk.library, '/ask How many firefighters fought the blaze?', desk)).toContain(
+        'harbour_fire ¶1',
+      );
+      expect(await answerAdminLine(desk, `/admin add ${join(dir, 'harbour_fire.md')}`, log)).toBe(
+        'Upload: a story with the id "harbour_fire" already exists (use replace to correct it)',
+      );
+      writeFileSync(join(dir, 'harbour_fire.md'), FIRE.replace('Forty', 'Fifty'));
+      expect(await answerAdminLine(desk, `/admin add ${join(dir, 'harbour_fire.md')} --replace`, log)).toBe(
+        'Corrected harbour_fire — Harbour fire (1 paragraph); served now.\nChanged: harbour_fire ¶1',
+      );
+      expect(answerConsoleLine(desk.library, '/source harbour_fire 1', desk)).toMatch(
+        /^Harbour fire — harbour_fire ¶1 \(paragraph 1 of 1\)\n\nFifty firefighters.*\n\n\(corrected \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/,
+      );
+      expect(await answerAdminLine(desk, '/admin stats', log)).toMatch(/^Stories: 2 \(0 newsroom only\), 10 paragraphs\nQuestions: 0 answered, 0 declined/);
+      expect(await answerAdminLine(desk, '/admin reload', log)).toBe('No change: the stories are the same as before.');
+      expect(await answerAdminLine(desk, '/admin remove harbour_fire', log)).toBe(
+        'Removed harbour_fire; it is no longer served.\nRemoved: harbour_fire',
+      );
+      expect(readdirSync(seeds)).toEqual([`${SEED_ID}.txt`]);
+      expect(await answerAdminLine(desk, '/admin remove harbour_fire', log)).toBe('Stories: there is no story "harbour_fire" to remove');
+      expect(await answerAdminLine(desk, `/admin add ${join(dir, 'missing.txt')}`, log)).toBe(
+        `Upload: cannot read ${join(dir, 'missing.txt')} (ENOENT)`,
+      );
+      expect(await answerAdminLine(desk, '/admin frobnicate', log)).toBe(ADMIN_USAGE);
+      expect(logs.filter((line) => line.audit === true).map((line) => [line.action, line.outcome])).toEqual([
+        ['add', 'done'],
+        ['add', 'refused'],
+        ['add', 'done'],
+        ['stats', 'done'],
+        ['reload', 'done'],
+        ['remove', 'done'],
+        ['remove', 'refused'],
+      ]);
+    });
+
+    it('runs /admin lines in runConsole, answering later questions from the new stories', async () => {
+      const { dir, desk } = newsroom();
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+      input.end(`/admin add ${join(dir, 'harbour_fire.md')}\n/stories\n`);
+      await runConsole(desk.library, { input, output }, { desk });
+      expect(printed).toBe(
+        `Added harbour_fire — Harbour fire (1 paragraph); served now.\n${SEED_ID} — ${SEED_TITLE} (9 paragraphs)\nharbour_fire — Harbour fire (1 paragraphs)\n`,
+      );
+    });
+
+    it('without a desk only explains itself', () => {
+      expect(answer('/admin reload')).toBe(ADMIN_USAGE);
+    });
+  });
+
   describe('runConsole', () => {
     it('answers each piped line, skips blank ones, stops at /quit and returns at end of input', async () => {
       const input = new PassThrough();
@@ -173,6 +248,23 @@ describe('console', () => {
       expect(run.stdout).toBe(`${lines.map((line) => answer(line)).join('\n')}\n`);
       expect(run.stdout).toContain('at least 14 civilians');
       expect(run.stdout).toContain('000_9f28cc2ec71faf02 ¶5');
+    });
+
+    it('runs /admin add from a pipe and answers from the new story at once', async () => {
+      const dir = mkdtempSync(join(temp, 'piped-'));
+      const seeds = join(dir, 'seeds');
+      mkdirSync(seeds);
+      copyFileSync(join(ROOT, 'seeds', `${SEED_ID}.txt`), join(seeds, `${SEED_ID}.txt`));
+      writeFileSync(join(dir, 'tram.txt'), 'The new tram line to the airport opens on 3 May, the city said.\n');
+      const run = await startConsole(`/admin add ${join(dir, 'tram.txt')}\n/ask When does the tram line to the airport open?\n`, {
+        SEEDS_DIR: seeds,
+        DATA_DIR: join(dir, 'data'),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Added tram — The new tram line to the airport opens on 3 May, the city said\. \(1 paragraph\); served now\.\n/);
+      expect(run.stdout).toContain('tram ¶1');
+      expect(existsSync(join(seeds, 'tram.txt'))).toBe(true);
     });
 
     it('exits 1 with one line when the story folder is missing', async () => {

@@ -132,15 +132,26 @@ describe('the bot against a local fake Discord', () => {
         value: expect.stringContaining(`\`${SEED_ID} ¶5\``),
       });
       expect(embed.fields[0].value).toMatch(/^\*\*U\.S\. President Donald Trump/);
-      expect(embed.footer.text).toMatch(/^(High|Medium|Low) confidence/);
-      expect(customIds(finalMessage(exchange))).toEqual([`src:${SEED_ID}:5`, `del:${user.id}`]);
+      expect(embed.footer.text).toMatch(
+        /^(High|Medium|Low) confidence · quoted word for word from the story as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/,
+      );
+      expect(customIds(finalMessage(exchange))).toEqual([
+        expect.stringMatching(new RegExp(`^src:${SEED_ID}:5:[0-9a-z]{7}$`)),
+        `fb:up:${SEED_ID}:5`,
+        `fb:down:${SEED_ID}:5`,
+        `del:${user.id}`,
+      ]);
     });
 
     it('keeps the answer private with hide, choosing ephemeral when it defers', async () => {
       const exchange = await command('ask', { question: KYIV_QUESTION, hide: true });
       expect(firstCallback(exchange).body.data.flags).toBe(EPHEMERAL);
       expect(JSON.stringify(finalMessage(exchange))).toContain('at least 14 civilians');
-      expect(customIds(finalMessage(exchange))).toEqual([`src:${SEED_ID}:5`]);
+      expect(customIds(finalMessage(exchange))).toEqual([
+        expect.stringMatching(new RegExp(`^src:${SEED_ID}:5:[0-9a-z]{7}$`)),
+        `fb:up:${SEED_ID}:5`,
+        `fb:down:${SEED_ID}:5`,
+      ]);
     });
 
     it('pings the user named in mention, and nobody else', async () => {
@@ -294,7 +305,7 @@ describe('the bot against a local fake Discord', () => {
       expect(embed.fields.length).toBeLessThanOrEqual(10);
       expect(embed.fields[0].value).toMatch(new RegExp(`^\`${SEED_ID} ¶3\` .*Patriot`));
       for (const field of embed.fields) expect(field.value).toMatch(/^(\[)?`[A-Za-z0-9_.-]+ ¶\d+`/);
-      expect(customIds(finalMessage(exchange))[0]).toBe(`src:${SEED_ID}:3`);
+      expect(customIds(finalMessage(exchange))[0]).toMatch(new RegExp(`^src:${SEED_ID}:3:[0-9a-z]{7}$`));
     });
 
     it('says so when nothing matches', async () => {

@@ -143,13 +143,18 @@ export function testConfig(
 
 /** Starts a fake Discord and the real bot (in this process) against it. */
 export async function startHarness(
-  options: { env?: Record<string, string>; commandsDir?: string } = {},
+  options: {
+    /** Extra environment; a function gets the fake first (e.g. for `ATTACHMENT_HOSTS=127.0.0.1:PORT`). */
+    env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>);
+    commandsDir?: string;
+  } = {},
 ): Promise<Harness> {
   const fake = await new FakeDiscord({ token: FAKE_TOKEN }).start();
   const storyDir = makeStoryDir();
   const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-data-'));
   mkdirSync(dataDir, { recursive: true });
-  const config = testConfig(fake, storyDir, dataDir, options.env);
+  const env = typeof options.env === 'function' ? options.env(fake) : options.env;
+  const config = testConfig(fake, storyDir, dataDir, env);
   const logs: LogLine[] = [];
   const log = captureLogs(logs, [fake.token]);
   const start = () => startBot(config, log, { ownsProcess: false, commandsDir: options.commandsDir });

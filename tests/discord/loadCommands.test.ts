@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import * as admin from '../../commands/admin.js';
 import * as ask from '../../commands/ask.js';
 import * as help from '../../commands/help.js';
 import * as search from '../../commands/search.js';
@@ -11,7 +12,7 @@ import type { CommandModule } from '../../src/discord/types.js';
 import { captureLogs, type LogLine } from './harness.js';
 
 // Compile-time check: every command file has the shape the loader expects.
-const modules: CommandModule<ChatInputCommandInteraction>[] = [ask, help, search, source, stories];
+const modules: CommandModule<ChatInputCommandInteraction>[] = [admin, ask, help, search, source, stories];
 
 function capture() {
   const lines: LogLine[] = [];
@@ -24,15 +25,16 @@ describe('loadCommands', () => {
     const { log, lines } = capture();
     const loaded = await loadCommands(log);
     expect([...loaded.commands.keys()].sort()).toEqual([
+      '1:admin',
       '1:ask',
       '1:help',
       '1:search',
       '1:source',
       '1:stories',
     ]);
-    expect(loaded.summaries.map((s) => s.name)).toEqual(['ask', 'help', 'search', 'source', 'stories']);
+    expect(loaded.summaries.map((s) => s.name)).toEqual(['admin', 'ask', 'help', 'search', 'source', 'stories']);
     expect(loaded.definitions).toHaveLength(modules.length);
-    expect([...loaded.buttons.keys()].sort()).toEqual(['nav', 'src']);
+    expect([...loaded.buttons.keys()].sort()).toEqual(['adm', 'fb', 'nav', 'src']);
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 

@@ -110,6 +110,8 @@ describe('render', () => {
       expect(embed!.footer!.text).toMatch(/^High confidence/);
       expect(reply.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
         'src:kyiv:5',
+        'fb:up:kyiv:5',
+        'fb:down:kyiv:5',
         'del:111111111111111111',
       ]);
       expect(reply.ephemeral).toBe(false);
@@ -132,7 +134,11 @@ describe('render', () => {
         hidden: true,
         mentionId: '222222222222222222',
       });
-      expect(reply.components[0]!.components).toHaveLength(1);
+      expect(reply.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
+        'src:kyiv:5',
+        'fb:up:kyiv:5',
+        'fb:down:kyiv:5',
+      ]);
       expect(reply.content).toBeUndefined();
       expect(reply.allowedMentions).toEqual({ parse: [] });
     });

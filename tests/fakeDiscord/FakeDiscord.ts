@@ -34,6 +34,17 @@ interface PendingInteraction {
   originalDeleted: boolean;
 }
 
+/** A file the fake serves as a Discord attachment (its CDN), and the object interactions carry. */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  /** What the payload claims; defaults to the real byte count. */
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type?: string;
+}
+
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts in `Authorization: Bot …`. */
   token: string;
@@ -70,14 +81,23 @@ export class FakeDiscord {
   readonly callbackFailures = new Map<string, number>();
   /** What GET /gateway/bot answers with when set (e.g. 401 for a revoked token). */
   gatewayStatus = 200;
+  /** GET /gateway/bot: the shard count Discord recommends (what `BOT_SHARDS=auto` runs). */
+  recommendedShards = 1;
+  /** GET /gateway/bot: how many shards may identify at once. */
+  maxConcurrency = 1;
 
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private readonly sockets = new Set<WebSocket>();
+  /** The `[shard_id, num_shards]` each socket identified with; sockets without one get every event. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   private readonly events = new EventEmitter();
   private readonly interactions = new Map<string, PendingInteraction>();
   private sequence = 0;
   private readonly registered = new Map<string, unknown[]>();
+  private readonly attachments = new Map<string, Buffer>();
+  /** Messages the bot posted to channels (POST /channels/{id}/messages), by channel id. */
+  readonly channelMessages = new Map<string, Record<string, unknown>[]>();
 
   constructor(options: FakeDiscordOptions) {
     this.token = options.token;
@@ -142,6 +162,7 @@ export class FakeDiscord {
     this.sockets.add(socket);
     socket.on('close', () => {
       this.sockets.delete(socket);
+      this.shardOf.delete(socket);
       this.events.emit('gateway-close');
     });
     socket.on('message', (raw) => {
@@ -149,26 +170,45 @@ export class FakeDiscord {
       this.gatewayFrames.push({ ...frame, at: Date.now() });
       this.events.emit('frame', frame);
       if (frame.op === 1) this.send(socket, { op: 11, d: null });
-      if (frame.op === 2) this.onIdentify(socket, frame.d as { token: string });
+      if (frame.op === 2) this.onIdentify(socket, frame.d as { token: string; shard?: [number, number] });
     });
     this.send(socket, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
   }
 
-  private onIdentify(socket: WebSocket, identify: { token: string }): void {
+  private onIdentify(socket: WebSocket, identify: { token: string; shard?: [number, number] }): void {
     if (identify.token !== this.token) {
       socket.close(4004, 'Authentication failed.');
       return;
     }
+    const shard = identify.shard ?? [0, 1];
+    const [shardId, shardCount] = shard;
+    if (!(
+      Number.isInteger(shardId) &&
+      Number.isInteger(shardCount) &&
+      shardId >= 0 &&
+      shardId < shardCount
+    )) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    if (identify.shard) this.shardOf.set(socket, shard);
     this.dispatch(socket, 'READY', {
       v: 10,
       user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
       guilds: [],
       session_id: 'fake-session',
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
     });
     this.events.emit('ready');
+  }
+
+  /** The `shard` of every IDENTIFY received so far (`[0, 1]` when a bot sent none). */
+  identifiedShards(): [number, number][] {
+    return this.gatewayFrames
+      .filter((frame) => frame.op === 2)
+      .map((frame) => (frame.d as { shard?: [number, number] }).shard ?? [0, 1]);
   }
 
   /** Resolves once a bot has identified and been sent READY. */
@@ -194,9 +234,67 @@ export class FakeDiscord {
     });
   }
 
-  /** Pushes an INTERACTION_CREATE to every connected bot; returns when it was sent. */
-  sendInteraction(payload: { id: string; token: string }): number {
+  /** Pushes any gateway event (GUILD_CREATE, GUILD_DELETE…) to every connected bot. */
+  dispatchEvent(type: string, data: unknown): void {
     if (this.sockets.size === 0) throw new Error('FakeDiscord: no bot is connected');
+    for (const socket of this.sockets) this.dispatch(socket, type, data);
+  }
+
+  /**
+   * Serves `bytes` as an attachment at `http://127.0.0.1:PORT/attachments/…` (the fake's
+   * CDN; the bot's ATTACHMENT_HOSTS must list `127.0.0.1:PORT` to fetch it). `url`
+   * overrides where the payload says it lives (a host that is not allowed).
+   */
+  serveAttachment(
+    filename: string,
+    bytes: string | Uint8Array,
+    options: { contentType?: string; size?: number; url?: string } = {},
+  ): FakeAttachment {
+    const id = String(MESSAGE_BASE + ++messageCounter);
+    const body = Buffer.from(bytes);
+    this.attachments.set(id, body);
+    const served = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(filename)}`;
+    return {
+      id,
+      filename,
+      size: options.size ?? body.length,
+      url: options.url ?? served,
+      proxy_url: options.url ?? served,
+      ...(options.contentType && { content_type: options.contentType }),
+    };
+  }
+
+  /** Requests that fetched an attachment from the fake's CDN. */
+  get attachmentDownloads(): RecordedRequest[] {
+    return this.requests.filter((request) => request.path.startsWith('/attachments/'));
+  }
+
+  /**
+   * Pushes an INTERACTION_CREATE to every connected bot — or, when bots identified as shards,
+   * only to the shard that owns the payload's guild (DMs go to shard 0), as Discord does.
+   * Returns when it was sent.
+   */
+  sendInteraction(payload: { id: string; token: string; guild_id?: string }): number {
+    if (this.sockets.size === 0) throw new Error('FakeDiscord: no bot is connected');
+    const sentAt = this.expectInteraction(payload);
+    for (const socket of this.sockets) {
+      const shard = this.shardOf.get(socket);
+      if (shard && shard[0] !== FakeDiscord.shardFor(payload.guild_id, shard[1])) continue;
+      this.dispatch(socket, 'INTERACTION_CREATE', payload);
+    }
+    return sentAt;
+  }
+
+  /** Which shard of `shardCount` receives a guild's events (`(guild_id >> 22) % shardCount`); DMs: 0. */
+  static shardFor(guildId: string | undefined, shardCount: number): number {
+    return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+  }
+
+  /**
+   * Makes an interaction known without sending it on the gateway, so its callback and
+   * webhook routes work — for interactions posted to an HTTP interactions endpoint instead.
+   */
+  expectInteraction(payload: { id: string; token: string }): number {
     const sentAt = Date.now();
     this.interactions.set(payload.id, {
       id: payload.id,
@@ -205,7 +303,6 @@ export class FakeDiscord {
       acknowledged: false,
       originalDeleted: false,
     });
-    for (const socket of this.sockets) this.dispatch(socket, 'INTERACTION_CREATE', payload);
     return sentAt;
   }
 
@@ -269,6 +366,14 @@ export class FakeDiscord {
       problems: [],
     };
     this.requests.push(request);
+    const match = /^\/attachments\/(\d+)\//.exec(request.path);
+    const served = request.method === 'GET' && match ? this.attachments.get(match[1]!) : undefined;
+    if (served) {
+      request.status = 200;
+      this.events.emit('request', request);
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': served.length }).end(served);
+      return;
+    }
     const { status, json, delayMs } = this.route(request);
     request.status = status;
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -299,8 +404,13 @@ export class FakeDiscord {
         status: 200,
         json: {
           url: this.gatewayUrl,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          shards: this.recommendedShards,
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 14_400_000,
+            max_concurrency: this.maxConcurrency,
+          },
         },
       };
     }
@@ -335,6 +445,15 @@ export class FakeDiscord {
     }
     if (method === 'POST' && route[0] === 'interactions' && route[3] === 'callback') {
       return this.interactionCallback(request, route[1]!, route[2]!);
+    }
+    if (method === 'POST' && route[0] === 'channels' && route[2] === 'messages' && route.length === 3) {
+      if (!this.authorized(request)) return unauthorized;
+      const problems = problemsWithMessage(request.body);
+      if (problems.length) return this.invalid(request, problems);
+      const list = this.channelMessages.get(route[1]!) ?? [];
+      list.push(request.body as Record<string, unknown>);
+      this.channelMessages.set(route[1]!, list);
+      return { status: 200, json: this.message(request.body, route[1]!) };
     }
     if (route[0] === 'webhooks' && route[1] === this.applicationId) {
       return this.webhook(request, route[2]!, route.slice(3));

@@ -33,18 +33,43 @@ export const GUILD_ID = '1160000000000000001';
 export const CHANNEL_ID = '1150000000000000001';
 export const DM_CHANNEL_ID = '1150000000000000002';
 
+/** What members get by default: no Manage Server. */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+/** The default permissions plus Manage Server (0x20). */
+export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 0x20n);
+
 export interface Where {
   user: FakeUser;
   /** Default: in a server. */
   dm?: boolean;
   applicationId: string;
+  /** The member's role ids (servers only; default none). */
+  roles?: string[];
+  /** The member's permissions in the channel (default `MEMBER_PERMISSIONS`). */
+  permissions?: string;
+  /** Default `CHANNEL_ID`. */
+  channelId?: string;
 }
 
 /** A user mention option: `{ user }`. */
 export interface UserOption {
   user: FakeUser;
 }
-export type OptionValue = string | number | boolean | UserOption;
+/** An attachment option: `{ attachment }` as `FakeDiscord.serveAttachment` made it. */
+export interface AttachmentOption {
+  attachment: { id: string; filename: string; size: number; url: string; proxy_url: string };
+}
+/** A channel option: `{ channel: { id } }`. */
+export interface ChannelOption {
+  channel: { id: string; name?: string };
+}
+export type OptionValue = string | number | boolean | UserOption | AttachmentOption | ChannelOption;
+
+/** A subcommand (and its group) of a slash command, e.g. `{ group: 'channels', subcommand: 'add' }`. */
+export interface SubcommandPath {
+  subcommand: string;
+  group?: string;
+}
 
 function interactionToken(): string {
   // Real tokens are long base64url strings starting "aW50ZXJhY3Rpb246" ("interaction:").
@@ -55,6 +80,7 @@ function interactionToken(): string {
 export type InteractionPayload = { id: string; token: string } & Record<string, any>;
 
 function base(type: number, where: Where): InteractionPayload {
+  const channelId = where.channelId ?? CHANNEL_ID;
   const common = {
     id: snowflake(),
     application_id: where.applicationId,
@@ -81,9 +107,9 @@ function base(type: number, where: Where): InteractionPayload {
     guild_id: GUILD_ID,
     guild_locale: 'en-US',
     guild: { id: GUILD_ID, locale: 'en-US', features: [] },
-    channel_id: CHANNEL_ID,
+    channel_id: channelId,
     channel: {
-      id: CHANNEL_ID,
+      id: channelId,
       type: 0,
       guild_id: GUILD_ID,
       name: 'newsroom',
@@ -98,8 +124,8 @@ function base(type: number, where: Where): InteractionPayload {
     },
     member: {
       user: where.user,
-      roles: [],
-      permissions: '2248473465835073',
+      roles: where.roles ?? [],
+      permissions: where.permissions ?? MEMBER_PERMISSIONS,
       joined_at: '2024-01-01T00:00:00.000000+00:00',
       deaf: false,
       mute: false,
@@ -115,29 +141,45 @@ function base(type: number, where: Where): InteractionPayload {
   };
 }
 
-function commandOptions(options: Record<string, OptionValue>, focused?: string) {
-  const resolvedUsers: Record<string, FakeUser> = {};
-  const list = Object.entries(options).map(([name, value]) => {
-    if (typeof value === 'object') {
-      resolvedUsers[value.user.id] = value.user;
+function commandOptions(options: Record<string, OptionValue>, focused?: string, path?: SubcommandPath) {
+  const resolved: Record<'users' | 'attachments' | 'channels', Record<string, unknown>> = {
+    users: {},
+    attachments: {},
+    channels: {},
+  };
+  let list: any[] = Object.entries(options).map(([name, value]) => {
+    if (typeof value === 'object' && 'user' in value) {
+      resolved.users[value.user.id] = value.user;
       return { name, type: 6, value: value.user.id };
+    }
+    if (typeof value === 'object' && 'attachment' in value) {
+      resolved.attachments[value.attachment.id] = value.attachment;
+      return { name, type: 11, value: value.attachment.id };
+    }
+    if (typeof value === 'object' && 'channel' in value) {
+      const { id, name: channelName = 'general' } = value.channel;
+      resolved.channels[id] = { id, name: channelName, type: 0, permissions: MEMBER_PERMISSIONS, guild_id: GUILD_ID };
+      return { name, type: 7, value: id };
     }
     const type = typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3;
     return { name, type, value, ...(name === focused && { focused: true }) };
   });
-  return {
-    options: list,
-    resolved: Object.keys(resolvedUsers).length ? { users: resolvedUsers } : undefined,
-  };
+  if (path) {
+    list = [{ name: path.subcommand, type: 1, options: list }];
+    if (path.group) list = [{ name: path.group, type: 2, options: list }];
+  }
+  const used = Object.fromEntries(Object.entries(resolved).filter(([, entries]) => Object.keys(entries).length > 0));
+  return { options: list, resolved: Object.keys(used).length ? used : undefined };
 }
 
-/** A slash command. */
+/** A slash command (`path`: one of its subcommands). */
 export function chatInput(
   name: string,
   options: Record<string, OptionValue>,
   where: Where,
+  path?: SubcommandPath,
 ): InteractionPayload {
-  const { options: list, resolved } = commandOptions(options);
+  const { options: list, resolved } = commandOptions(options, undefined, path);
   return {
     ...base(2, where),
     data: {
@@ -151,14 +193,15 @@ export function chatInput(
   };
 }
 
-/** The user typing in option `focused` of a slash command. */
+/** The user typing in option `focused` of a slash command (`path`: of one of its subcommands). */
 export function autocomplete(
   name: string,
   options: Record<string, OptionValue>,
   focused: string,
   where: Where,
+  path?: SubcommandPath,
 ): InteractionPayload {
-  const { options: list } = commandOptions(options, focused);
+  const { options: list } = commandOptions(options, focused, path);
   return { ...base(4, where), data: { id: snowflake(), name, type: 1, options: list } };
 }
 
@@ -171,6 +214,6 @@ export function buttonPress(
   return {
     ...base(3, where),
     data: { custom_id: customId, component_type: 2 },
-    message: { ...message, channel_id: where.dm ? DM_CHANNEL_ID : CHANNEL_ID },
+    message: { ...message, channel_id: where.dm ? DM_CHANNEL_ID : (where.channelId ?? CHANNEL_ID) },
   };
 }

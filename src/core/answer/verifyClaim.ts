@@ -6,6 +6,7 @@ import { findEntities, isDemonym, lexiconPlace } from '../facts/entities.js';
 import { qualifierSense } from '../facts/numbers.js';
 import { findQuantities, type QuantitySpan } from '../facts/quantities.js';
 import { findTimes } from '../facts/times.js';
+import { MONTHS, WEEKDAYS } from '../facts/lexicon.js';
 import { lexiconTags } from '../facts/tagger.js';
 import { isCommonCapital, tokenizeParagraph, type Tok, type TokenizedParagraph } from '../facts/tokens.js';
 import type { Fact, PersonFact, PlaceFact, QuantityFact } from '../facts/types.js';
@@ -36,13 +37,16 @@ export interface VerifyOptions extends ScopeOptions {
    * excerpt must hold before a disagreement on those counts as a contradiction.
    */
   minFrame?: number;
+  /** Share of the claim's words other than people's names an excerpt must hold to support it. */
+  minPredicate?: number;
   /** How many ranked sentences are looked at. */
   candidates?: number;
 }
 
 export const defaultVerifyOptions = {
-  minSupport: 0.6,
+  minSupport: 0.68,
   minFrame: 0.62,
+  minPredicate: 0.5,
   candidates: 40,
 } as const;
 
@@ -55,11 +59,61 @@ const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'none', 'nothing', 'ne
 const NEGATION_SCOPE = 4;
 const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west']);
 /**
- * A claim that puts an event in another place or gives it to another person is only a
- * contradiction when the rest of it matches the story's account closely; otherwise it is
- * more likely about another event ("Russian drones struck a power plant in Odesa").
+ * How much more (or less) of the claim must match before a difference counts. A claim that
+ * puts an event in another place, gives it to another person or denies it is only a
+ * contradiction when the rest matches the story's account closely; otherwise it is more
+ * likely about another event ("Russian drones struck a power plant in Odesa"). A number
+ * counting the same thing ("Five bridges" / "Three bridges") needs less.
  */
-const SWAP_MARGIN: Readonly<Record<Conflict['kind'], number>> = { number: 0, negation: 0, person: 0.1, place: 0.23 };
+const FRAME_MARGIN: Readonly<Record<Conflict['kind'], number>> = {
+  count: -0.1,
+  direction: -0.1,
+  number: 0,
+  negation: 0.15,
+  person: 0.1,
+  place: 0.1,
+};
+/**
+ * Words a claim may use for the story's own: everyday paraphrases the search aliases do not
+ * fold ("stay shut" for "remain closed"). A synonym counts a little less than the word itself.
+ */
+const PARAPHRASES: readonly (readonly string[])[] = [
+  ['shut', 'closed', 'close', 'closure'],
+  ['stay', 'stays', 'remain', 'remains', 'remained'],
+  ['unchanged', 'steady', 'held', 'hold', 'kept'],
+  ['opposed', 'oppose', 'dissented', 'dissent', 'objected'],
+  ['overturned', 'capsized', 'flipped'],
+  ['apologized', 'apologised', 'apology', 'sorry'],
+  ['attributed', 'blamed', 'due'],
+  ['achieved', 'yielded', 'produced', 'progress'],
+  ['marketed', 'sold', 'branded'],
+  ['supplied', 'provided', 'made'],
+  ['staff', 'workers', 'employees'],
+  ['night', 'overnight'],
+  ['cut', 'lowered', 'reduced'],
+  ['nobody', 'no'],
+  ['residents', 'people', 'inhabitants'],
+  ['firm', 'company', 'maker', 'manufacturer'],
+];
+const PARAPHRASE_WEIGHT = 0.8;
+
+/** The units with their paraphrases' corpus terms added as weaker matches. */
+function withParaphrases(index: NewsIndex, units: readonly QueryUnit[]): QueryUnit[] {
+  return units.map((unit) => {
+    const word = unit.surface.toLowerCase();
+    const group = PARAPHRASES.find((g) => g.includes(word));
+    if (!group) return unit;
+    const matches = new Map(unit.matches);
+    for (const other of group) {
+      for (const term of nameTerms(other)) {
+        const id = index.termIds.get(term);
+        if (id !== undefined && !matches.has(id)) matches.set(id, PARAPHRASE_WEIGHT);
+      }
+    }
+    return matches.size === unit.matches.size ? unit : { ...unit, matches };
+  });
+}
+
 /** Phrases that link ideas without naming any: their words are not the claim's topic. */
 const CONNECTIVES = /\b(as a result of|as a result|because of|due to|in order to|according to|as well as|in the wake of|in spite of|on top of|in terms of)\b/g;
 /** Words that qualify a number or negate; they are compared, not matched as topic words. */
@@ -103,6 +157,9 @@ function negatedTokens(tokens: readonly Tok[]): Set<number> {
   tokens.forEach((token, at) => {
     if (!NEGATORS.has(token.base) && !/n't$/.test(token.base)) return;
     negated.add(token.i);
+    // "achieved nothing": an object that negates denies the verb before it.
+    const before = tokens[at - 1];
+    if ((token.base === 'nothing' || token.base === 'none') && before?.kind === 'word') negated.add(before.i);
     for (let k = at + 1; k < tokens.length && k - at <= NEGATION_SCOPE; k++) {
       const next = tokens[k]!;
       if (next.kind === 'punct' || /^(and|but|or|while|although|because)$/.test(next.base)) break;
@@ -196,6 +253,7 @@ interface Window {
   end: number;
   support: number;
   frame: number;
+  predicate: number;
   rank: number;
 }
 
@@ -221,7 +279,14 @@ function coverageWithUnknown(index: NewsIndex, units: readonly QueryUnit[], posi
   return covered / (knownTotal + unknown * typical * UNKNOWN_SHARE);
 }
 
-function windowOf(index: NewsIndex, positions: number[], rank: number, units: readonly QueryUnit[], frameUnits: readonly QueryUnit[]): Window {
+function windowOf(
+  index: NewsIndex,
+  positions: number[],
+  rank: number,
+  units: readonly QueryUnit[],
+  frameUnits: readonly QueryUnit[],
+  predicateUnits: readonly QueryUnit[],
+): Window {
   const first = index.sentences[positions[0]!]!;
   const last = index.sentences[positions.at(-1)!]!;
   const paragraph = index.stories[first.story]!.paragraphs[first.paragraph - 1]!;
@@ -236,12 +301,19 @@ function windowOf(index: NewsIndex, positions: number[], rank: number, units: re
     end,
     support: coverageWithUnknown(index, units, positions),
     frame: coverageWithUnknown(index, frameUnits, positions),
+    predicate: coverageWithUnknown(index, predicateUnits, positions),
     rank,
   };
 }
 
 /** The claim's best sentences, alone and with a neighbour of the same paragraph. */
-function candidateWindows(index: NewsIndex, units: readonly QueryUnit[], frameUnits: readonly QueryUnit[], positions: readonly number[]): Window[] {
+function candidateWindows(
+  index: NewsIndex,
+  units: readonly QueryUnit[],
+  frameUnits: readonly QueryUnit[],
+  predicateUnits: readonly QueryUnit[],
+  positions: readonly number[],
+): Window[] {
   const windows = new Map<string, Window>();
   positions.forEach((position, rank) => {
     const sentence = index.sentences[position]!;
@@ -249,7 +321,7 @@ function candidateWindows(index: NewsIndex, units: readonly QueryUnit[], frameUn
     for (const span of [[position], [position - 1, position], [position, position + 1]]) {
       if (!span.every((p) => paragraph.includes(p))) continue;
       const key = span.join(',');
-      if (!windows.has(key)) windows.set(key, windowOf(index, span, rank, units, frameUnits));
+      if (!windows.has(key)) windows.set(key, windowOf(index, span, rank, units, frameUnits, predicateUnits));
     }
   });
   return [...windows.values()];
@@ -258,16 +330,20 @@ function candidateWindows(index: NewsIndex, units: readonly QueryUnit[], frameUn
 // ---------------------------------------------------------------- comparing
 
 interface Conflict {
-  kind: 'number' | 'person' | 'place' | 'negation';
+  kind: 'count' | 'direction' | 'number' | 'person' | 'place' | 'negation';
   story: string;
   claim: string;
 }
 
+/** The number as written, without the counted noun and without a sentence-initial capital ("At least 23" → "at least 23"). */
 function numberText(text: string, unit: string | null): string {
-  if (unit && text.toLowerCase().endsWith(unit.toLowerCase()) && text.length > unit.length) {
-    return text.slice(0, text.length - unit.length).trim();
+  let number = text;
+  // Currencies and lengths of time read as part of the number ("462 billion yen", "three years").
+  const keepsUnit = unit !== null && /^(dollars|euros|pounds|yen|yuan|rupees|francs|roubles|won|pesos|hryvnias|(years?|months?|weeks?|days?|hours?|minutes?|decades?))$/.test(unit);
+  if (unit && !keepsUnit && text.toLowerCase().endsWith(unit.toLowerCase()) && text.length > unit.length) {
+    number = text.slice(0, text.length - unit.length).trim();
   }
-  return text;
+  return number.replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase());
 }
 
 function closeTo(a: number, b: number, tolerance: number): boolean {
@@ -326,8 +402,19 @@ function anchorFor(reading: ClaimReading, slot: Slot, context: WindowContext): n
   return null;
 }
 
-const inWindow = (window: Window, text: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(text)}($|[^\\p{L}\\p{N}])`, 'u').test(window.text);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wholeWords = new Map<string, RegExp>();
+/** Does the passage hold `text` as whole words? */
+function inWindow(window: Window, text: string): boolean {
+  let pattern = wholeWords.get(text);
+  if (!pattern) {
+    pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(text)}($|[^\\p{L}\\p{N}])`, 'u');
+    // Names repeat across claims; the cache is cleared rather than grown without bound.
+    if (wholeWords.size > 5000) wholeWords.clear();
+    wholeWords.set(text, pattern);
+  }
+  return pattern.test(window.text);
+}
 
 function personMentionsIn(context: WindowContext): { fact: PersonFact; offset: number }[] {
   const found: { fact: PersonFact; offset: number }[] = [];
@@ -346,25 +433,25 @@ function placesIn(context: WindowContext): { name: string; kind: string | null; 
   const found: { name: string; kind: string | null; offset: number }[] = [];
   for (const fact of context.facts) {
     if (fact.type !== 'place') continue;
-    const place = fact as PlaceFact;
+    const place: PlaceFact = fact;
     for (const mention of place.mentions) {
       if (mention.paragraph !== context.window.paragraph) continue;
       const bare = mention.text.replace(/['’]s?$/u, '');
       if (inWindow(context.window, bare)) found.push({ name: place.name, kind: place.kind, offset: context.window.text.indexOf(bare) });
     }
   }
-  const p: TokenizedParagraph = { number: context.window.paragraph, text: context.story.paragraphs[context.window.paragraph - 1]!.text, tokens: context.tokens, sentences: [] };
-  for (const range of demonymRanges({ ...p, tokens: allTokens(context) })) {
-    const first = allTokens(context)[range.first]!;
-    const last = allTokens(context)[range.last]!;
+  const paragraph = paragraphTokens(context);
+  for (const range of demonymRanges(paragraph)) {
+    const first = paragraph.tokens[range.first]!;
+    const last = paragraph.tokens[range.last]!;
     if (first.start < context.window.start || last.end > context.window.end) continue;
-    found.push({ name: p.text.slice(first.start, last.end), kind: 'demonym', offset: first.start - context.window.start });
+    found.push({ name: paragraph.text.slice(first.start, last.end), kind: 'demonym', offset: first.start - context.window.start });
   }
   return found;
 }
 
-function allTokens(context: WindowContext): Tok[] {
-  return tokensOf(context.story.paragraphs[context.window.paragraph - 1]!).tokens;
+function paragraphTokens(context: WindowContext): TokenizedParagraph {
+  return tokensOf(context.story.paragraphs[context.window.paragraph - 1]!);
 }
 
 function compatibleKinds(a: string | null | undefined, b: string | null | undefined): boolean {
@@ -400,7 +487,8 @@ function findConflict(reading: ClaimReading, units: readonly QueryUnit[], contex
     if (claimQuantity.qualifier && claimQuantity.qualifier === pick.qualifier) {
       claimText = claimText.slice(claimText.toLowerCase().indexOf(claimQuantity.qualifier) + claimQuantity.qualifier.length).trim();
     }
-    return { kind: 'number', story: storyText, claim: claimText };
+    const sameNoun = claimQuantity.unit !== null && !/^(percent|percentage point|basis point|dollars|euros|pounds|yen|yuan)$/.test(claimQuantity.unit);
+    return { kind: sameNoun ? 'count' : 'number', story: storyText, claim: claimText };
   }
   const turned = directionConflict(reading, context, windowQuantities);
   if (turned) return turned;
@@ -420,9 +508,11 @@ function findConflict(reading: ClaimReading, units: readonly QueryUnit[], contex
     return { kind: 'person', story: pick.fact.name, claim: slot.name };
   }
   const places = placesIn(context);
+  const identified = identifiedInWindow(reading, context, windowQuantities);
   for (const slot of reading.slots) {
     if (slot.kind !== 'place' || !slot.name) continue;
     if (windowHasTerms(context, slot.name)) continue;
+    if (!identified) continue;
     const others = places.filter(
       (place) =>
         compatibleKinds(place.kind, slot.placeKind) &&
@@ -434,6 +524,44 @@ function findConflict(reading: ClaimReading, units: readonly QueryUnit[], contex
     return { kind: 'place', story: pick.name, claim: slot.text };
   }
   return negationConflict(reading, units, context);
+}
+
+/**
+ * Does the claim pin down the same thing as the passage, besides its places: a name both
+ * use ("NATO", "Hanseong Energy") or a number both give ("16-story")? Only then can another
+ * place in the claim contradict the story rather than describe some other event.
+ */
+function identifiedInWindow(reading: ClaimReading, context: WindowContext, quantities: readonly QuantityFact[]): boolean {
+  const inPlace = (i: number) => reading.slots.some((s) => s.kind === 'place' && i >= s.first && i <= s.last);
+  const named = reading.paragraph.tokens.some(
+    (t) =>
+      t.kind === 'word' &&
+      t.cap &&
+      !t.first &&
+      !inPlace(t.i) &&
+      !(t.base in MONTHS) &&
+      !(t.base in WEEKDAYS) &&
+      windowHasTerms(context, t.text),
+  );
+  if (named) return true;
+  return reading.slots.some((slot) => slot.kind === 'number' && slot.quantity && quantities.some((q) => sameNumber(slot.quantity!, q)));
+}
+
+/**
+ * The claim names a weekday or month its passage's paragraph never names: the passage
+ * tells of another day, so it cannot support the claim. (Nor does it contradict it: dates
+ * are told from different vantage points — "on Wednesday" in one report is "yesterday" in
+ * another.)
+ */
+function otherDay(reading: ClaimReading, context: WindowContext): boolean {
+  const calendarWords = (tokens: readonly Tok[]) => ({
+    days: new Set(tokens.filter((t) => t.cap && t.base in WEEKDAYS).map((t) => t.base)),
+    months: new Set(tokens.filter((t) => t.cap && t.base in MONTHS).map((t) => MONTHS[t.base])),
+  });
+  const claim = calendarWords(reading.paragraph.tokens);
+  const story = calendarWords(paragraphTokens(context).tokens);
+  const missing = <T>(wanted: ReadonlySet<T>, found: ReadonlySet<T>) => [...wanted].some((x) => !found.has(x));
+  return missing(claim.days, story.days) || missing(claim.months, story.months);
 }
 
 /** "Finance Minister Kenji Saito" when the story calls him Economy Minister: the claim's title is not his. */
@@ -474,7 +602,11 @@ function directionConflict(reading: ClaimReading, context: WindowContext, quanti
       if (at < 0) continue;
       const storyVerb = directionBefore(context.tokens, at);
       if (storyVerb && storyVerb.direction !== claimVerb.direction) {
-        return { kind: 'number', story: `${storyVerb.word} ${numberText(quantity.text, quantity.unit)}`, claim: `${claimVerb.word} ${numberText(slot.text, claimQuantity.unit)}` };
+        return {
+          kind: 'direction',
+          story: `${storyVerb.word} ${numberText(quantity.text, quantity.unit)}`,
+          claim: `${claimVerb.word} ${numberText(slot.text, claimQuantity.unit)}`,
+        };
       }
     }
   }
@@ -524,24 +656,26 @@ function toResult(index: NewsIndex, window: Window, score: number): ExcerptResul
   };
 }
 
-/** Claim words that are compared rather than matched: numbers, names of people, places. */
-function frameUnitsOf(units: readonly QueryUnit[], reading: ClaimReading): QueryUnit[] {
-  const slotWords = new Set<string>();
-  for (const slot of reading.slots) {
-    for (let k = slot.first; k <= slot.last; k++) {
-      const token = reading.paragraph.tokens[k]!;
-      if (slot.kind === 'number' && slot.quantity && token.kind === 'word' && !/^\d/.test(token.text)) {
-        // The counted noun ("civilians") stays in the frame; only the number itself is compared.
-        if (!/^(at|least|most|more|less|than|about|around|nearly|almost|roughly|some|over|under|up|to|an|estimated|a|quarter|half|third|of)$/.test(token.base) && !/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|hundreds|thousands)$/.test(token.base)) {
-          continue;
-        }
-      }
-      slotWords.add(token.text.toLowerCase().replace(/['’]s$/u, ''));
-    }
+const NUMBER_PART = /^(at|least|most|more|less|fewer|than|about|around|nearly|almost|roughly|some|over|under|up|to|an|estimated|a|quarter|half|third|fifth|tenth|of|the|between|and|per|cent|percent|percentage|point|points|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|bn|m|dozens?|hundreds|thousands|millions)$/;
+
+/** The words of a slot that are compared rather than matched: a number and its qualifier, a name. */
+function comparedWords(reading: ClaimReading, slot: Slot): string[] {
+  const words: string[] = [];
+  for (let k = slot.first; k <= slot.last; k++) {
+    const token = reading.paragraph.tokens[k]!;
+    // The counted noun ("civilians") is matched, only the number itself is compared.
+    if (slot.kind === 'number' && token.kind === 'word' && !NUMBER_PART.test(token.base)) continue;
+    words.push(token.text.toLowerCase().replace(/['’]s$/u, ''));
   }
+  return words;
+}
+
+/** The claim's units without the words of the slots `drop` selects. */
+function unitsWithout(units: readonly QueryUnit[], reading: ClaimReading, drop: (slot: Slot) => boolean): QueryUnit[] {
+  const dropped = new Set(reading.slots.filter(drop).flatMap((slot) => comparedWords(reading, slot)));
   return units.filter((unit) => {
     const words = unit.surface.toLowerCase().replace(/['’]s\b/gu, '').split(/\s+/);
-    return !words.every((word) => slotWords.has(word) || /^[\d.,%$€£¥]+$/.test(word));
+    return !words.every((word) => dropped.has(word) || (/^[\d.,%$€£¥]+$/.test(word) && reading.slots.some((slot) => slot.kind === 'number' && drop(slot))));
   });
 }
 
@@ -557,19 +691,24 @@ function frameUnitsOf(units: readonly QueryUnit[], reading: ClaimReading): Query
  *   no story mentions.
  */
 export function verifyClaim(index: NewsIndex, claim: string, options: VerifyOptions = {}): Verification {
-  const { minSupport, minFrame, candidates, ...scope } = { ...defaultVerifyOptions, ...options };
+  const { minSupport, minFrame, minPredicate, candidates, ...scope } = { ...defaultVerifyOptions, ...options };
   const notFound: Verification = { claim, verdict: 'not_found', difference: null, results: [] };
   const plan = analyzeQuestion(index, claim);
   const reading = readClaim(index, claim, plan.unknownEntities);
   if (reading.foreignNames.length > 0) return notFound;
   const connectives = new Set([...claim.toLowerCase().matchAll(CONNECTIVES)].flatMap((m) => m[0].split(/\s+/)));
-  const units = plan.units.filter((unit) =>
+  const units = withParaphrases(index, plan.units).filter((unit) =>
     !unit.surface.split(/\s+/).every((word) => NOT_TOPIC.test(word.toLowerCase()) || connectives.has(word.toLowerCase())),
   );
-  const frameUnits = frameUnitsOf(units, reading);
+  // The frame is what must match before a difference counts: all but the numbers, the people
+  // and the places no story knows. The predicate is what the claim says about the names it
+  // drops ("… told reporters that the balance of risks has shifted"): names alone, however
+  // rare, do not support a claim.
+  const frameUnits = unitsWithout(units, reading, (slot) => slot.kind !== 'place' || slot.unknown === true);
+  const predicateUnits = unitsWithout(units, reading, (slot) => slot.kind === 'person').filter((unit) => !unit.entity);
   const ranked = rankSentences(index, plan, scope).slice(0, candidates);
   if (ranked.length === 0) return notFound;
-  const windows = candidateWindows(index, units, frameUnits, ranked.map((r) => r.position));
+  const windows = candidateWindows(index, units, frameUnits, predicateUnits, ranked.map((r) => r.position));
   const table = factTableOf(index);
   const contextOf = (window: Window): WindowContext => {
     const story = index.stories[window.story]!;
@@ -578,7 +717,10 @@ export function verifyClaim(index: NewsIndex, claim: string, options: VerifyOpti
     return { index, window, story, tokens, facts: table.byStory.get(story.id) ?? [] };
   };
   const bySupport = [...windows].sort((a, b) => b.support - a.support || a.positions.length - b.positions.length || a.rank - b.rank);
-  const byFrame = [...windows].sort((a, b) => b.frame - a.frame || b.support - a.support || a.positions.length - b.positions.length || a.rank - b.rank);
+  // Among passages that disagree, the one closest to the whole claim is the one it is about.
+  const byFrame = [...windows].sort(
+    (a, b) => b.frame + b.support - (a.frame + a.support) || a.positions.length - b.positions.length || a.rank - b.rank,
+  );
   const conflicts = new Map<Window, Conflict | null>();
   const conflictOf = (window: Window) => {
     if (!conflicts.has(window)) conflicts.set(window, findConflict(reading, units, contextOf(window)));
@@ -590,14 +732,13 @@ export function verifyClaim(index: NewsIndex, claim: string, options: VerifyOpti
   const aboutClaim = (window: Window) => unknownPlaces.length === 0 || conflictOf(window)?.kind === 'place';
   for (const window of bySupport) {
     if (window.support < minSupport) break;
-    if (!conflictOf(window) && aboutClaim(window)) {
+    if (window.predicate >= minPredicate && !conflictOf(window) && aboutClaim(window) && !otherDay(reading, contextOf(window))) {
       return { claim, verdict: 'supported', difference: null, results: [toResult(index, window, window.support)] };
     }
   }
   for (const window of byFrame) {
-    if (window.frame < minFrame) break;
     const conflict = conflictOf(window);
-    if (conflict && aboutClaim(window) && window.frame >= minFrame + SWAP_MARGIN[conflict.kind]) {
+    if (conflict && aboutClaim(window) && window.frame >= minFrame + FRAME_MARGIN[conflict.kind]) {
       return {
         claim,
         verdict: 'contradicted',

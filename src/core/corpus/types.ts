@@ -31,6 +31,11 @@ export interface Story extends StoryMeta {
   /** The file stem, e.g. `000_9f28cc2ec71faf02`. Case-sensitive. */
   id: string;
   paragraphs: Paragraph[];
+  /**
+   * When the story's file was last written (ISO 8601), set by the story folder reader;
+   * absent for stories parsed from text alone. "As of" uses `updated`, else this.
+   */
+  modified?: string | undefined;
 }
 
 /** A problem with story input that a person must fix; its message is shown as is. */

@@ -3,7 +3,7 @@ import type { Story } from '../corpus/types.js';
 import type { NewsIndex } from '../search/buildIndex.js';
 import { termsOfToken, tokenize } from '../search/tokenize.js';
 import { extractStoryFacts } from './extractFacts.js';
-import type { Fact, FactType } from './types.js';
+import { FACT_TYPES, type Fact, type FactType } from './types.js';
 
 /** The facts of a set of stories, extracted once and kept next to the search index. */
 export interface FactTable {
@@ -38,6 +38,27 @@ export function buildFactTable(stories: readonly Story[]): FactTable {
 }
 
 const tables = new WeakMap<NewsIndex, FactTable>();
+
+/**
+ * A fact table from facts extracted earlier (an index snapshot), so a restart needs no
+ * extraction: keyed by story id, in the order of `stories`.
+ */
+export function factTableFromFacts(stories: readonly Story[], facts: Readonly<Record<string, readonly Fact[]>>): FactTable {
+  const byStory = new Map<string, readonly Fact[]>();
+  const internal = new Set<string>();
+  for (const story of stories) {
+    const storyList = Object.freeze([...(Object.hasOwn(facts, story.id) ? facts[story.id]! : [])]);
+    byStory.set(story.id, storyList);
+    storyFacts.set(story, storyList);
+    if (story.visibility === 'internal') internal.add(story.id);
+  }
+  return { facts: [...byStory.values()].flat(), byStory, internal };
+}
+
+/** Keeps a fact table with an index (see `factTableOf`). */
+export function rememberFactTable(index: NewsIndex, table: FactTable): void {
+  tables.set(index, table);
+}
 
 /**
  * The fact table of an index's stories, built on first use and cached with the index: a
@@ -120,4 +141,14 @@ export function selectFacts(table: FactTable, query: FactQuery = {}): Fact[] {
       (query.type === undefined || fact.type === query.type) &&
       (query.entity === undefined || factMentions(fact, query.entity)),
   );
+}
+
+/** How many facts of each type the table holds (for `npm run eval` and status pages). */
+export function factCounts(table: FactTable, options: { includeInternal?: boolean } = {}): Record<FactType, number> {
+  const counts = Object.fromEntries(FACT_TYPES.map((type) => [type, 0])) as Record<FactType, number>;
+  for (const fact of table.facts) {
+    if (options.includeInternal !== true && table.internal.has(fact.story)) continue;
+    counts[fact.type]++;
+  }
+  return counts;
 }

@@ -17,6 +17,7 @@ import {
   TITLE_HEADS,
   WEEKDAYS,
   COMMON_ORG_HEADS,
+  EXTRA_DEMONYMS,
 } from './lexicon.js';
 import { lexiconTags } from './tagger.js';
 import { adjacent, isCommonCapitalAt, type Tok, type TokenizedParagraph } from './tokens.js';
@@ -64,10 +65,7 @@ function isNameToken(p: TokenizedParagraph, i: number): boolean {
   const token = p.tokens[i];
   if (!token || token.kind !== 'word' || !token.cap) return false;
   if (isModelCode(token.text) || isCommonCapitalAt(p.tokens, i, p.text)) return false;
-  if (token.base in WEEKDAYS) return false;
-  if (token.base in MONTHS && !token.first) return false;
-  if (token.base in MONTHS && token.first && !['may', 'march'].includes(token.base)) return false;
-  return true;
+  return !(token.base in WEEKDAYS) && !(token.base in MONTHS);
 }
 
 const textOf = (p: TokenizedParagraph, first: number, last: number) =>
@@ -126,7 +124,8 @@ export function lexiconPlace(name: string): string | undefined {
 
 /** "Russian", "Japanese": a word naming people of a place. */
 export function isDemonym(token: Tok): boolean {
-  return token.tags.has('Demonym') || lexiconTags(token.base).includes('Demonym');
+  if (!token.cap) return false;
+  return token.tags.has('Demonym') || EXTRA_DEMONYMS.has(token.base) || lexiconTags(token.base).includes('Demonym');
 }
 
 /** A word that says where someone is from: a place, its adjective, or a direction before one. */

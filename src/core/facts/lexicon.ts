@@ -160,3 +160,9 @@ export const MONTHS: Readonly<Record<string, number>> = {
 export const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
 };
+
+/** Nationality adjectives compromise's lexicon lacks (it knows most others as `Demonym`). */
+export const EXTRA_DEMONYMS = words(`
+  british english irish scottish welsh spanish danish swedish finnish polish turkish argentinian slovenian
+  yemeni kurdish flemish catalan basque
+`);

@@ -190,16 +190,12 @@ export function findStatements(p: TokenizedParagraph, entities: StoryEntities): 
     if (tokens[subject.first - 1]?.text === ',' && CLOSING_QUOTES.has(tokens[subject.first - 2]?.text ?? '')) continue;
     let speaker = speakerText(p, subject.first, subject.last, entities);
     if (!speaker) continue;
-    let speakerEnd = subject.last;
     if (appositive) {
+      // "NATO allies, including Denmark," belongs to the speaker; "Mr. Okafor, speaking at …," does not.
       const opener = tokens[appositive.first]!;
-      const clause = /(ing|ed)$/.test(opener.base) && opener.base !== 'including' ? true : /^(who|which|whose)$/.test(opener.base);
-      if (!clause && speaker === textOf(p, subject.first, subject.last)) {
-        speaker = textOf(p, subject.first, appositive.last);
-        speakerEnd = appositive.last;
-      }
+      const clause = (/(ing|ed)$/.test(opener.base) && opener.base !== 'including') || /^(who|which|whose)$/.test(opener.base);
+      if (!clause && speaker === textOf(p, subject.first, subject.last)) speaker = textOf(p, subject.first, appositive.last);
     }
-    void speakerEnd;
     const start = contentStart(tokens, i);
     const sentenceEnd = sentenceEndToken(tokens, i);
     if (start > sentenceEnd || onlyAdverbial(tokens, start, sentenceEnd)) {
