@@ -19,6 +19,8 @@ export const BUTTONS = {
   feedback: 'fb',
   /** `adm:rm:<story>` / `adm:keep:<story>` — confirm or cancel `/admin remove`. */
   admin: 'adm',
+  /** `fct:<page>:<type|*>:<story|*>:<entity|*>` — turn the page of a `/facts` list in place. */
+  facts: 'fct',
 } as const;
 
 const SEPARATOR = ':';

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const { scope, names } = await registerCommands(config, log);
   const where =
     scope === 'guild' ? `server ${config.guildId}` : 'all servers (global; may take up to an hour to appear)';
-  process.stderr.write(`newsdesk: registered ${names.length} commands in ${where}: /${names.join(', /')}\n`);
+  // Slash command names are lower case without spaces; context-menu names ("Verify against stories") are quoted.
+  const shown = names.map((name) => (/^[-_\p{Ll}\p{N}]+$/u.test(name) ? `/${name}` : `"${name}"`));
+  process.stderr.write(`newsdesk: registered ${names.length} commands in ${where}: ${shown.join(', ')}\n`);
 }
 
 main().catch((error: unknown) => {

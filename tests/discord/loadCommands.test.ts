@@ -1,18 +1,32 @@
 import { fileURLToPath } from 'node:url';
-import type { ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import * as admin from '../../commands/admin.js';
 import * as ask from '../../commands/ask.js';
+import * as facts from '../../commands/facts.js';
 import * as help from '../../commands/help.js';
 import * as search from '../../commands/search.js';
 import * as source from '../../commands/source.js';
 import * as stories from '../../commands/stories.js';
+import * as verify from '../../commands/verify.js';
+import * as verifyMessage from '../../commands/verifyMessage.js';
 import { loadCommands } from '../../src/discord/loadCommands.js';
 import type { CommandModule } from '../../src/discord/types.js';
 import { captureLogs, type LogLine } from './harness.js';
 
 // Compile-time check: every command file has the shape the loader expects.
-const modules: CommandModule<ChatInputCommandInteraction>[] = [admin, ask, help, search, source, stories];
+const chatModules: CommandModule<ChatInputCommandInteraction>[] = [
+  admin,
+  ask,
+  facts,
+  help,
+  search,
+  source,
+  stories,
+  verify,
+];
+const menuModules: CommandModule<MessageContextMenuCommandInteraction>[] = [verifyMessage];
+const modules = [...chatModules, ...menuModules];
 
 function capture() {
   const lines: LogLine[] = [];
@@ -27,14 +41,26 @@ describe('loadCommands', () => {
     expect([...loaded.commands.keys()].sort()).toEqual([
       '1:admin',
       '1:ask',
+      '1:facts',
       '1:help',
       '1:search',
       '1:source',
       '1:stories',
+      '1:verify',
+      '3:Verify against stories',
     ]);
-    expect(loaded.summaries.map((s) => s.name)).toEqual(['admin', 'ask', 'help', 'search', 'source', 'stories']);
+    expect(loaded.summaries.map((s) => s.name)).toEqual([
+      'admin',
+      'ask',
+      'facts',
+      'help',
+      'search',
+      'source',
+      'stories',
+      'verify',
+    ]);
     expect(loaded.definitions).toHaveLength(modules.length);
-    expect([...loaded.buttons.keys()].sort()).toEqual(['adm', 'fb', 'nav', 'src']);
+    expect([...loaded.buttons.keys()].sort()).toEqual(['adm', 'fb', 'fct', 'nav', 'src']);
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 
@@ -46,7 +72,14 @@ describe('loadCommands', () => {
         .filter((o) => 'autocomplete' in o && o.autocomplete)
         .map((o) => `${d.name}.${o.name}`),
     );
-    expect(autocompleted.sort()).toEqual(['ask.story', 'search.query', 'search.story', 'source.story']);
+    expect(autocompleted.sort()).toEqual([
+      'ask.story',
+      'facts.entity',
+      'facts.story',
+      'search.query',
+      'search.story',
+      'source.story',
+    ]);
   });
 
   it('refuses each broken module with one log line naming the file, and keeps the good ones', async () => {

@@ -197,12 +197,12 @@ describe.concurrent('npm run deploy-commands', { timeout: 60_000 }, () => {
     });
     expect((await deploy.exited).code).toBe(0);
     expect(deploy.stderr()).toBe(
-      `newsdesk: registered 6 commands in server ${GUILD_ID}: /admin, /ask, /help, /search, /source, /stories\n`,
+      `newsdesk: registered 9 commands in server ${GUILD_ID}: /admin, /ask, /facts, /help, /search, /source, /stories, /verify, "Verify against stories"\n`,
     );
     const put = fake.requests.find((r) => r.method === 'PUT');
     expect(put!.path).toBe(`/api/v10/applications/${fake.applicationId}/guilds/${GUILD_ID}/commands`);
     expect(put!.headers.authorization).toBe(`Bot ${FAKE_TOKEN}`);
-    expect(fake.registeredCommands(GUILD_ID)).toHaveLength(6);
+    expect(fake.registeredCommands(GUILD_ID)).toHaveLength(9);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
@@ -210,7 +210,20 @@ describe.concurrent('npm run deploy-commands', { timeout: 60_000 }, () => {
     const lines: LogLine[] = [];
     const dataDir = join(workDir, 'data');
     const result = await registerCommands(testConfig(fake, storyDir, dataDir), captureLogs(lines));
-    expect(result).toEqual({ scope: 'global', names: ['admin', 'ask', 'help', 'search', 'source', 'stories'] });
+    expect(result).toEqual({
+      scope: 'global',
+      names: [
+        'admin',
+        'ask',
+        'facts',
+        'help',
+        'search',
+        'source',
+        'stories',
+        'verify',
+        'Verify against stories',
+      ],
+    });
     const ask = (fake.registeredCommands('global') as { name: string; options: { name: string }[] }[]).find(
       (command) => command.name === 'ask',
     )!;
