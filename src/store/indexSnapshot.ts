@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './writeFileAtomic.js';
 import type { Story } from '../core/corpus/types.js';
-import { factTableFromFacts, factTableOf, rememberFactTable } from '../core/facts/buildFactTable.js';
+import { buildFactTable, factTableFromFacts, provideFactTable } from '../core/facts/buildFactTable.js';
 import type { Fact } from '../core/facts/types.js';
 import { invertRows, type NewsIndex, type SentenceRef } from '../core/search/buildIndex.js';
 
-const MAGIC = 'NEWSDESK-INDEX-2';
+const MAGIC = 'NEWSDESK-INDEX-3';
 
 /** A snapshot that cannot be used (corrupt, truncated, or for other stories). */
 export class SnapshotError extends Error {
@@ -21,7 +22,6 @@ interface Header {
   averageLength: number;
   storyIds: string[];
   checksum: string;
-  factsLength: number;
 }
 
 /**
@@ -50,10 +50,8 @@ function bytesOf(array: Uint32Array | Uint16Array | Uint8Array): Buffer {
  */
 export function serializeIndex(index: NewsIndex): Buffer {
   const terms = Buffer.from(index.terms.join('\n'), 'utf8');
-  // The facts travel with the index: extracting them needs the NLP tagger, which is slow to load.
-  const facts = Buffer.from(JSON.stringify(Object.fromEntries(factTableOf(index).byStory)), 'utf8');
   const arrays = [index.sentenceTermStart, index.sentenceTerms, index.sentenceLength, index.sentenceTermCounts, index.nameTerms];
-  const body = Buffer.concat([terms, ...arrays.map(bytesOf), facts]);
+  const body = Buffer.concat([terms, ...arrays.map(bytesOf)]);
   const header: Header = {
     magic: MAGIC,
     sentences: index.sentences.length,
@@ -61,7 +59,6 @@ export function serializeIndex(index: NewsIndex): Buffer {
     rows: index.sentenceTerms.length,
     averageLength: index.averageLength,
     storyIds: index.stories.map((story) => story.id),
-    factsLength: facts.length,
     checksum: createHash('sha256').update(body).digest('hex'),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -146,15 +143,9 @@ export function deserializeIndex(buffer: Buffer, stories: readonly Story[]): New
   const sentenceTermCounts = take(body, offset, header.rows, Uint8Array);
   offset += sentenceTermCounts.byteLength;
   const nameTerms = take(body, offset, header.terms, Uint8Array);
-  offset += nameTerms.byteLength;
-  let facts: Record<string, Fact[]>;
-  try {
-    facts = JSON.parse(body.subarray(offset, offset + header.factsLength).toString('utf8')) as Record<string, Fact[]>;
-  } catch {
-    throw new SnapshotError('snapshot facts are damaged');
-  }
+
   const termList = header.terms === 0 ? [] : terms;
-  const index: NewsIndex = {
+  return {
     stories,
     storyPositions: new Map(ids.map((id, i) => [id, i])),
     sentences,
@@ -170,22 +161,33 @@ export function deserializeIndex(buffer: Buffer, stories: readonly Story[]): New
     sentenceStory: Uint32Array.from(sentences, (sentence) => sentence.story),
     ...invertRows(sentenceTermStart, sentenceTerms, sentenceTermCounts, termList.length),
   };
-  rememberFactTable(index, factTableFromFacts(stories, facts));
-  return index;
 }
 
 export interface SnapshotStore {
   /** The cached index for these stories, or null when there is none or it cannot be used. */
   load(stories: readonly Story[], contentHash: string): NewsIndex | null;
   save(index: NewsIndex, contentHash: string): void;
+  /**
+   * Makes the index's facts come from a cache file beside the snapshots when there is one,
+   * else from extraction on first use, saved for the next start.
+   */
+  cacheFacts(index: NewsIndex, contentHash: string): void;
 }
 
 /** Several story folders may share the cache (tests, newsroom tools), so a few snapshots are kept. */
 const KEPT_SNAPSHOTS = 4;
 
+function pruneCaches(folder: string): void {
+  pruneFiles(folder, /^facts-.*\.json$/);
+}
+
 function pruneSnapshots(folder: string): void {
+  pruneFiles(folder, /^index-.*\.snap$/);
+}
+
+function pruneFiles(folder: string, pattern: RegExp): void {
   const snapshots = readdirSync(folder)
-    .filter((name) => /^index-.*\.snap$/.test(name))
+    .filter((name) => pattern.test(name))
     .map((name) => ({ path: join(folder, name), time: statSync(join(folder, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
     .sort((a, b) => b.time - a.time);
   for (const old of snapshots.slice(KEPT_SNAPSHOTS)) rmSync(old.path, { force: true });
@@ -199,6 +201,7 @@ function pruneSnapshots(folder: string): void {
 export function folderSnapshotStore(folder: string, warn: (message: string) => void): SnapshotStore {
   const fingerprint = engineFingerprint();
   const fileOf = (contentHash: string) => join(folder, `index-${contentHash.slice(0, 24)}-${fingerprint}.snap`);
+  const factsFileOf = (contentHash: string) => join(folder, `facts-${contentHash.slice(0, 24)}-${fingerprint}.json`);
   return {
     load(stories, contentHash) {
       let buffer: Buffer;
@@ -213,6 +216,26 @@ export function folderSnapshotStore(folder: string, warn: (message: string) => v
         warn(`Index: ignored the snapshot ${fileOf(contentHash)}: ${(error as Error).message}`);
         return null;
       }
+    },
+    cacheFacts(index, contentHash) {
+      provideFactTable(index, () => {
+        const file = factsFileOf(contentHash);
+        try {
+          const facts = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Fact[]>;
+          return factTableFromFacts(index.stories, facts);
+        } catch {
+          // No cache yet, or an unreadable one: extract and (re)write it.
+        }
+        const table = buildFactTable(index.stories);
+        try {
+          mkdirSync(folder, { recursive: true });
+          writeFileAtomic(file, JSON.stringify(Object.fromEntries(table.byStory)));
+          pruneCaches(folder);
+        } catch (error) {
+          warn(`Facts: could not save the fact cache in ${folder}: ${(error as Error).message}`);
+        }
+        return table;
+      });
     },
     save(index, contentHash) {
       try {

@@ -81,7 +81,9 @@ export class LibraryHolder {
     const snapshot = Buffer.from(result.snapshot!.buffer, result.snapshot!.byteOffset, result.snapshot!.byteLength);
     const index = deserializeIndex(snapshot, stories);
     if (this.options.snapshotDir) {
-      folderSnapshotStore(this.options.snapshotDir, (message) => result.warnings!.push(message)).save(index, result.contentHash!);
+      const snapshots = folderSnapshotStore(this.options.snapshotDir, (message) => result.warnings!.push(message));
+      snapshots.save(index, result.contentHash!);
+      snapshots.cacheFacts(index, result.contentHash!);
     }
     return { stories, index, warnings: result.warnings ?? [], fromSnapshot: false };
   }

@@ -28,8 +28,8 @@ export function openLibrary(seedsDir: string, options: LibraryOptions = {}): Lib
   if (!options.snapshotDir) return { stories, index: buildIndex(stories), warnings, fromSnapshot: false };
   const snapshots = folderSnapshotStore(options.snapshotDir, (message) => warnings.push(message));
   const cached = snapshots.load(stories, contentHash);
-  if (cached) return { stories, index: cached, warnings, fromSnapshot: true };
-  const index = buildIndex(stories);
-  snapshots.save(index, contentHash);
-  return { stories, index, warnings, fromSnapshot: false };
+  const index = cached ?? buildIndex(stories);
+  if (!cached) snapshots.save(index, contentHash);
+  snapshots.cacheFacts(index, contentHash);
+  return { stories, index, warnings, fromSnapshot: cached !== null };
 }

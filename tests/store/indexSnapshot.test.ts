@@ -7,6 +7,7 @@ import { buildIndex } from '../../src/core/search/buildIndex.js';
 import { deserializeIndex, serializeIndex, SnapshotError } from '../../src/store/indexSnapshot.js';
 import { loadStories } from '../../src/store/loadStories.js';
 import { openLibrary } from '../../src/store/openLibrary.js';
+import { factTableOf } from '../../src/core/facts/buildFactTable.js';
 
 const questions = readFileSync('tests/eval/dev-questions.jsonl', 'utf8')
   .split('\n')
@@ -61,6 +62,21 @@ describe('indexSnapshot', () => {
       expect(answerQuestion(second.index, 'How many civilians were injured?').results[0]?.citation).toBe(
         '000_9f28cc2ec71faf02 ¶5',
       );
+    });
+
+    it('keeps the extracted facts in a cache file and serves them from it on the next start', () => {
+      const seeds = storyFolder();
+      const cache = mkdtempSync(join(tmpdir(), 'newsdesk-cache-'));
+      const first = openLibrary(seeds, { snapshotDir: cache });
+      expect(readdirSync(cache).some((name) => name.startsWith('facts-'))).toBe(false);
+      const extracted = factTableOf(first.index).facts;
+      const [factsFile] = readdirSync(cache).filter((name) => name.startsWith('facts-'));
+      expect(factsFile).toBeDefined();
+      const second = openLibrary(seeds, { snapshotDir: cache });
+      expect(factTableOf(second.index).facts).toEqual(extracted);
+      writeFileSync(join(cache, factsFile!), '{"broken"');
+      const third = openLibrary(seeds, { snapshotDir: cache });
+      expect(factTableOf(third.index).facts).toEqual(extracted);
     });
 
     it('rebuilds when any story changes', () => {

@@ -40,7 +40,7 @@ export function buildFactTable(stories: readonly Story[]): FactTable {
 const tables = new WeakMap<NewsIndex, FactTable>();
 
 /**
- * A fact table from facts extracted earlier (an index snapshot), so a restart needs no
+ * A fact table from facts extracted earlier (a cache file), so a restart needs no
  * extraction: keyed by story id, in the order of `stories`.
  */
 export function factTableFromFacts(stories: readonly Story[], facts: Readonly<Record<string, readonly Fact[]>>): FactTable {
@@ -55,9 +55,14 @@ export function factTableFromFacts(stories: readonly Story[], facts: Readonly<Re
   return { facts: [...byStory.values()].flat(), byStory, internal };
 }
 
-/** Keeps a fact table with an index (see `factTableOf`). */
-export function rememberFactTable(index: NewsIndex, table: FactTable): void {
-  tables.set(index, table);
+const providers = new WeakMap<NewsIndex, () => FactTable>();
+
+/**
+ * Says where an index's fact table comes from when first needed (e.g. a cache file), in
+ * place of extracting it: extraction needs the NLP tagger, which is slow to load.
+ */
+export function provideFactTable(index: NewsIndex, provider: () => FactTable): void {
+  providers.set(index, provider);
 }
 
 /**
@@ -67,7 +72,7 @@ export function rememberFactTable(index: NewsIndex, table: FactTable): void {
 export function factTableOf(index: NewsIndex): FactTable {
   let table = tables.get(index);
   if (!table) {
-    table = buildFactTable(index.stories);
+    table = providers.get(index)?.() ?? buildFactTable(index.stories);
     tables.set(index, table);
   }
   return table;
