@@ -26,7 +26,7 @@ const RANKING = {
   /** A neighbour holds the kind of answer asked for (it will join the excerpt). */
   neighbourKind: 0.08,
   /** How many BM25 hits are scored. */
-  candidates: 300,
+  candidates: 150,
   /** How many of them have their text read at least, and at most. */
   readAtLeast: 12,
   readLimit: 80,
@@ -132,11 +132,21 @@ export function coverageOf(index: NewsIndex, units: readonly QueryUnit[], positi
   return coverage(index, units, positions, total);
 }
 
+const internalStories = new WeakMap<NewsIndex, boolean>();
+
+function hasInternalStories(index: NewsIndex): boolean {
+  let has = internalStories.get(index);
+  if (has === undefined) {
+    has = index.stories.some((story) => story.visibility === 'internal');
+    internalStories.set(index, has);
+  }
+  return has;
+}
+
 /** The filter for sentences the caller may see; null when every sentence is allowed. */
 function inScope(index: NewsIndex, scope: ScopeOptions): ((position: number) => boolean) | null {
   const only = scope.story === undefined ? undefined : index.storyPositions.get(scope.story);
-  const hidden = scope.includeInternal === true ? [] : index.stories.filter((story) => story.visibility === 'internal');
-  if (only === undefined && hidden.length === 0) return null;
+  if (only === undefined && (scope.includeInternal === true || !hasInternalStories(index))) return null;
   return (position) => {
     const story = index.sentenceStory[position]!;
     if (only !== undefined && story !== only) return false;
