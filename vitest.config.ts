@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,
     env: { LOG_LEVEL: 'silent' },
+    // Forced garbage collection for the heap figures of tests/reliability/load*.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -3,9 +3,14 @@ import type { LogLevel } from './config.js';
 
 export type { Logger };
 
-/** Shapes of secrets that may hide inside strings: bot tokens and interaction/webhook tokens in URLs. */
+/**
+ * Shapes of secrets that may hide inside strings: bot tokens, interaction tokens anywhere
+ * (they are base64 of `interaction:…`, so they start `aW50ZXJhY3Rpb246`), and interaction or
+ * webhook tokens in URLs and authorization headers.
+ */
 const SECRET_PATTERNS: readonly RegExp[] = [
   /[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g,
+  /aW50ZXJhY3Rpb246[A-Za-z0-9_-]*/g,
   /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]{20,}/g,
   /((?:Bot|Bearer)\s+)[A-Za-z0-9_.-]{20,}/g,
 ];
@@ -26,11 +31,18 @@ export function scrubSecrets(value: unknown, secrets: readonly string[] = [], de
   }
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
+    // What says what failed: Discord's REST errors carry the status, method and URL (whose
+    // interaction token the patterns remove); request bodies are left out.
+    const details = value as Error & { code?: unknown; status?: unknown; method?: unknown; url?: unknown };
     return {
       type: value.name,
       message: scrubSecrets(value.message, secrets, depth + 1),
+      ...(details.code !== undefined && { code: scrubSecrets(details.code, secrets, depth + 1) }),
+      ...(typeof details.status === 'number' && { status: details.status }),
+      ...(typeof details.method === 'string' && { method: details.method.toUpperCase() }),
+      ...(typeof details.url === 'string' && { url: scrubSecrets(details.url, secrets, depth + 1) }),
+      ...(value.cause !== undefined && { cause: scrubSecrets(value.cause, secrets, depth + 1) }),
       stack: scrubSecrets(value.stack, secrets, depth + 1),
-      ...(('code' in value && { code: value.code }) || {}),
     };
   }
   if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, secrets, depth + 1));
@@ -69,6 +81,9 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       redact: { paths: REDACT_PATHS, censor: REDACTED },
+      // Errors are serialised (and scrubbed) by the hook below; pino's own serializer would
+      // then see a plain object and label every error "Object".
+      serializers: { err: (value: unknown) => value },
       hooks: {
         logMethod(args, method) {
           method.apply(this, args.map((arg) => scrubSecrets(arg, secrets)) as Parameters<typeof method>);

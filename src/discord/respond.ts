@@ -1,6 +1,8 @@
 import {
+  DiscordAPIError,
   InteractionResponseType,
   MessageFlags,
+  RESTJSONErrorCodes,
   Routes,
   type ButtonInteraction,
   type CommandInteraction,
@@ -33,16 +35,27 @@ function flags(reply: Reply) {
  * `deferReply()` so the deferred message, like every other, states that it pings nobody.
  */
 export async function deferReply(interaction: CommandInteraction, ephemeral: boolean): Promise<void> {
-  await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: {
-      type: InteractionResponseType.DeferredChannelMessageWithSource,
-      data: { flags: ephemeral ? MessageFlags.Ephemeral : 0, allowed_mentions: { parse: [] } },
-    },
-    auth: false,
-  });
+  try {
+    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body: {
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+        data: { flags: ephemeral ? MessageFlags.Ephemeral : 0, allowed_mentions: { parse: [] } },
+      },
+      auth: false,
+    });
+  } catch (error) {
+    // Discord already holds an acknowledgement (an earlier attempt whose answer was lost, then
+    // retried): the interaction is deferred all the same, so the answer can still be sent.
+    if (!isDiscordError(error, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)) throw error;
+  }
   // The same bookkeeping deferReply() does, so editReply/followUp know the state.
   interaction.deferred = true;
   interaction.ephemeral = ephemeral;
+}
+
+/** Whether `error` is Discord refusing a request with this JSON error code. */
+export function isDiscordError(error: unknown, code: RESTJSONErrorCodes): boolean {
+  return error instanceof DiscordAPIError && error.code === code;
 }
 
 /** Answers: edits the deferred reply, follows up after a reply, else replies. */

@@ -1,11 +1,12 @@
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  Interaction,
-  MessageContextMenuCommandInteraction,
-  RepliableInteraction,
-  UserContextMenuCommandInteraction,
+import {
+  RESTJSONErrorCodes,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  type RepliableInteraction,
+  type UserContextMenuCommandInteraction,
 } from 'discord.js';
 import { UserError } from '../core/errors.js';
 import type { Cooldowns } from './cooldowns.js';
@@ -13,7 +14,7 @@ import { BUTTONS, decodeCustomId } from './customIds.js';
 import { commandKey, type LoadedCommands } from './loadCommands.js';
 import { GENERIC_ERROR, renderCooldown, renderNotice } from './render.js';
 import { renderChannelRefusal } from './renderModeration.js';
-import { deleteButtonMessage, sendPrivately } from './respond.js';
+import { deleteButtonMessage, isDiscordError, sendPrivately } from './respond.js';
 import { channelAllowed } from './scope.js';
 import type { ButtonHandler, CommandContext } from './types.js';
 
@@ -29,6 +30,23 @@ export interface RouterOptions {
 
 /** Routes one interaction; never rejects (errors end in the boundary). */
 export type Router = (interaction: Interaction) => Promise<void>;
+
+/**
+ * Discord refusing to take any answer for an interaction: it expired (10062, not acknowledged
+ * within 3 s) or something else already acknowledged it (40060). Another attempt to tell the
+ * user would be refused the same way, so these end with one warning.
+ */
+const UNANSWERABLE: readonly [RESTJSONErrorCodes, string][] = [
+  [RESTJSONErrorCodes.UnknownInteraction, 'interaction expired before it could be answered (Discord: Unknown interaction)'],
+  [
+    RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+    'interaction was already acknowledged elsewhere; not answering it twice',
+  ],
+];
+
+function unanswerable(error: unknown): [RESTJSONErrorCodes, string] | undefined {
+  return UNANSWERABLE.find(([code]) => isDiscordError(error, code));
+}
 
 /** The delete button on public answers: only the asker, named in the custom_id, may use it. */
 const deleteAnswer: ButtonHandler = async (interaction, [owner]) => {
@@ -77,6 +95,11 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
         'handled',
       );
     } catch (error) {
+      const refused = unanswerable(error);
+      if (refused) {
+        log.warn({ command: name, interaction: interaction.id, code: refused[0] }, refused[1]);
+        return;
+      }
       const expected = error instanceof UserError;
       if (!expected) log.error({ err: error, command: name, interaction: interaction.id }, 'command failed');
       try {
@@ -117,6 +140,8 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
       if (command?.autocomplete && !closed) await command.autocomplete(interaction, contextNow());
       else await interaction.respond([]);
     } catch (error) {
+      // Suggestions for text the user has already changed expire all the time: not worth an error.
+      if (unanswerable(error)) return;
       if (!(error instanceof UserError)) log.error({ err: error, command: name }, 'autocomplete failed');
       // Suggestions cannot carry an error message; an empty list is the honest answer.
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);

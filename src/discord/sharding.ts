@@ -13,7 +13,7 @@ import {
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { restOptions } from './createClient.js';
-import { DRAIN_TIMEOUT_MS } from './startBot.js';
+import { DRAIN_TIMEOUT_MS, GATEWAY_REFUSED, gatewayRefusal } from './startBot.js';
 
 /**
  * Gateway sharding with discord.js' ShardingManager: one manager process forks one plain bot
@@ -116,12 +116,26 @@ export async function startSharding(
     mode: 'process',
   });
   let stopping = false;
+  let refused = false;
+  let spawned = false;
   manager.on('shardCreate', (shard: Shard) => {
     // Otherwise each child would see BOT_SHARDS and start a manager of its own.
     delete (shard.env as Record<string, unknown>).BOT_SHARDS;
     shard.on('ready', () => log.info({ shard: shard.id, shards }, 'shard ready'));
     shard.on('death', () => {
       if (!stopping) log.warn({ shard: shard.id }, 'shard process exited; restarting it');
+    });
+    // Discord refused a shard for good (a revoked token): respawning it would only loop.
+    shard.on('message', (message: unknown) => {
+      const code = (message as Record<string, unknown> | null)?.[GATEWAY_REFUSED];
+      if (typeof code !== 'number' || refused) return;
+      refused = true;
+      manager.respawn = false;
+      log.warn({ shard: shard.id, code }, `stopping every shard: ${gatewayRefusal(code)}`);
+      if (!spawned) return; // the start fails instead (below)
+      void stop().finally(() => {
+        if (options.ownsProcess ?? true) process.exit(1);
+      });
     });
   });
 
@@ -177,6 +191,7 @@ export async function startSharding(
     await stop();
     throw error;
   }
+  spawned = true;
   log.info({ shards }, 'all shards ready');
   return { manager, stop };
 }

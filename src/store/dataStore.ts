@@ -2,6 +2,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
+/** Under a stream of changes, a document is saved at most this often (see `JsonDocument.updateSoon`). */
+export const SAVE_INTERVAL_MS = 1000;
+
 /**
  * One JSON document in the data folder, kept in memory and written atomically on every
  * change. A file that cannot be parsed or fails `isValid` is set aside (renamed with a
@@ -10,6 +13,16 @@ import { writeFileAtomic } from './writeFileAtomic.js';
  */
 export class JsonDocument<T> {
   #value: T | undefined;
+  /** A save waiting for its turn (see `updateSoon`). */
+  #pending: NodeJS.Timeout | undefined;
+  #lastSave = 0;
+  readonly #saveAtExit = (): void => {
+    try {
+      this.flush();
+    } catch {
+      // Exiting anyway: the previous version of the file stays whole (atomic writes).
+    }
+  };
 
   constructor(
     readonly path: string,
@@ -26,9 +39,49 @@ export class JsonDocument<T> {
 
   /** Changes the document and saves it before returning. */
   update(change: (value: T) => void): void {
-    const value = this.value;
-    change(value);
-    writeFileAtomic(this.path, `${JSON.stringify(value, null, 2)}\n`);
+    change(this.value);
+    this.#save();
+  }
+
+  /**
+   * Changes the document and saves it now — or, when it was saved less than
+   * `SAVE_INTERVAL_MS` ago, once that interval is over. A stream of changes (a count per
+   * question) then costs one write per interval however many arrive: rewriting the whole
+   * file on each would block the event loop longer the more the file holds. A pending save
+   * is also made by `flush`, by the next `update`, and when the process exits.
+   */
+  updateSoon(change: (value: T) => void): void {
+    change(this.value);
+    if (this.#pending) return;
+    const wait = this.#lastSave + SAVE_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      this.#save();
+      return;
+    }
+    this.#pending = setTimeout(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        this.warn(`Data: could not save ${this.path} (${(error as Error).message})`);
+      }
+    }, wait);
+    this.#pending.unref();
+    process.once('exit', this.#saveAtExit);
+  }
+
+  /** Makes a pending save now (see `updateSoon`). */
+  flush(): void {
+    if (this.#pending) this.#save();
+  }
+
+  #save(): void {
+    if (this.#pending) {
+      clearTimeout(this.#pending);
+      this.#pending = undefined;
+      process.off('exit', this.#saveAtExit);
+    }
+    writeFileAtomic(this.path, `${JSON.stringify(this.value, null, 2)}\n`);
+    this.#lastSave = Date.now();
   }
 
   #read(): T {
@@ -118,10 +171,17 @@ export class DataStore {
     private readonly retentionDays: number,
     warn: (message: string) => void,
   ) {
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new Error(`Data: cannot use ${dir} as the data folder (${code}); set DATA_DIR to a folder the bot may write`);
+    }
     this.settings = new JsonDocument(join(dir, 'settings.json'), () => ({ guilds: {} }), isSettings, warn);
     this.feedback = new JsonDocument(join(dir, 'feedback.json'), () => ({ votes: {} }), isFeedback, warn);
     this.stats = new JsonDocument(join(dir, 'stats.json'), () => ({ guilds: {}, declinedQuestions: [] }), isStats, warn);
+    // Read now, so a damaged file is set aside and reported at start rather than at first use.
+    for (const document of [this.settings, this.feedback, this.stats]) void document.value;
   }
 
   /** Channels a server restricted the bot to (empty: no restriction). */
@@ -145,7 +205,8 @@ export class DataStore {
 
   /** Counts a question; declined ones are kept (shortened) so the newsroom sees what readers miss. */
   recordQuestion(guild: string, question: string, answered: boolean, now = new Date()): void {
-    this.stats.update((stats) => {
+    // Once per question: saved at most once a second (see `updateSoon`); a crash loses at most that.
+    this.stats.updateSoon((stats) => {
       const counts = (stats.guilds[guild] ??= { served: 0, declined: 0 });
       if (answered) counts.served++;
       else {
@@ -154,6 +215,11 @@ export class DataStore {
         if (stats.declinedQuestions.length > MAX_DECLINED_KEPT) stats.declinedQuestions.splice(0, stats.declinedQuestions.length - MAX_DECLINED_KEPT);
       }
     });
+  }
+
+  /** Saves what is waiting to be saved (the bot calls it when it stops). */
+  flush(): void {
+    for (const document of [this.settings, this.feedback, this.stats]) document.flush();
   }
 
   /** Drops stored questions older than the retention period. */

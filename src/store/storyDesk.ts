@@ -5,6 +5,7 @@ import type { Story } from '../core/corpus/types.js';
 import { UserError } from '../core/errors.js';
 import { DataStore, JsonDocument, type DeclinedQuestion } from './dataStore.js';
 import { LibraryHolder } from './libraryHolder.js';
+import { StoryFolderError } from './loadStories.js';
 import type { Library } from './openLibrary.js';
 import { checkUpload, removeStoryFile, storyFileOf, writeStory } from './storyFiles.js';
 
@@ -96,7 +97,9 @@ export class StoryDesk {
   /**
    * Re-reads the story folder off the hot path and swaps the index in. Every call starts
    * a reload that begins after it was made (so it sees every file written before), but a
-   * request made while another waits to start joins that one.
+   * request made while another waits to start joins that one. A folder that cannot be
+   * served (two files with one id…) is a `UserError` with the reason; the previous stories
+   * stay served.
    */
   reload(): Promise<ReloadOutcome> {
     if (this.#queued) return this.#queued;
@@ -104,7 +107,13 @@ export class StoryDesk {
       .catch(() => undefined)
       .then(async () => {
         this.#queued = null;
-        const { library, diff } = await this.holder.reload();
+        const { library, diff } = await this.holder.reload().catch((error: unknown) => {
+          // A folder that cannot be served (two files with one id…) is the newsroom's to fix: say why.
+          if (error instanceof StoryFolderError) {
+            throw new UserError(`${error.message}; still serving the previous stories`);
+          }
+          throw error;
+        });
         this.#observe(library.stories);
         return { diff, warnings: library.warnings };
       });

@@ -45,6 +45,39 @@ export interface FakeAttachment {
   content_type?: string;
 }
 
+/**
+ * A fault the fake injects into matching REST requests, as Discord or its edge would: a
+ * status with a body and headers (429 with `retry_after`, 500/502, 10062, 40060…), a delay,
+ * or both. `times` bounds how many requests it hits (default 1; `Infinity` for all).
+ */
+export interface FakeFault {
+  /** Which requests it hits, e.g. `(r) => r.method === 'PATCH' && r.path.includes(token)`. */
+  match: (request: RecordedRequest) => boolean;
+  /** The answer instead of the real one; absent: the request is handled normally (only delayed). */
+  respond?: { status: number; json?: unknown; headers?: Record<string, string> };
+  /**
+   * Handle the request normally (its effects happen, e.g. the interaction is acknowledged)
+   * but answer with `respond` — Discord did the work and the answer was lost or wrong.
+   */
+  applyFirst?: boolean;
+  /** Hold the answer this long. */
+  delayMs?: number;
+  times?: number;
+}
+
+/** Discord's answer to a rate-limited request: 429 with `retry_after` in seconds, body and header. */
+export function rateLimited(retryAfterSeconds: number, global = false): NonNullable<FakeFault['respond']> {
+  return {
+    status: 429,
+    json: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global },
+    headers: {
+      'retry-after': String(retryAfterSeconds),
+      'x-ratelimit-scope': global ? 'global' : 'user',
+      ...(global && { 'x-ratelimit-global': 'true' }),
+    },
+  };
+}
+
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts in `Authorization: Bot …`. */
   token: string;
@@ -85,6 +118,10 @@ export class FakeDiscord {
   recommendedShards = 1;
   /** GET /gateway/bot: how many shards may identify at once. */
   maxConcurrency = 1;
+  /** Faults injected into REST requests, checked in order (see `FakeFault`). */
+  readonly faults: FakeFault[] = [];
+  /** When set, every IDENTIFY is answered by closing the socket with this code (4004: token revoked). */
+  identifyCloseCode: number | null = null;
 
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
@@ -96,6 +133,8 @@ export class FakeDiscord {
   private sequence = 0;
   private readonly registered = new Map<string, unknown[]>();
   private readonly attachments = new Map<string, Buffer>();
+  /** Attachments served without Content-Length, in 64 KB chunks (a server that does not say how big). */
+  private readonly chunkedAttachments = new Set<string>();
   /** Messages the bot posted to channels (POST /channels/{id}/messages), by channel id. */
   readonly channelMessages = new Map<string, Record<string, unknown>[]>();
 
@@ -111,7 +150,7 @@ export class FakeDiscord {
       avatar: null,
       bot: true,
     };
-    this.events.setMaxListeners(100);
+    this.events.setMaxListeners(2000);
   }
 
   get port(): number {
@@ -171,11 +210,16 @@ export class FakeDiscord {
       this.events.emit('frame', frame);
       if (frame.op === 1) this.send(socket, { op: 11, d: null });
       if (frame.op === 2) this.onIdentify(socket, frame.d as { token: string; shard?: [number, number] });
+      if (frame.op === 6) this.onResume(socket, frame.d as { token: string; session_id: string });
     });
     this.send(socket, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
   }
 
   private onIdentify(socket: WebSocket, identify: { token: string; shard?: [number, number] }): void {
+    if (this.identifyCloseCode !== null) {
+      socket.close(this.identifyCloseCode, 'Authentication failed.');
+      return;
+    }
     if (identify.token !== this.token) {
       socket.close(4004, 'Authentication failed.');
       return;
@@ -202,6 +246,40 @@ export class FakeDiscord {
       application: { id: this.applicationId, flags: 0 },
     });
     this.events.emit('ready');
+  }
+
+  /** RESUME of the session READY handed out: RESUMED (nothing was missed); any other session: invalid (op 9). */
+  private onResume(socket: WebSocket, resume: { token: string; session_id: string }): void {
+    if (resume.token !== this.token) {
+      socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    if (resume.session_id !== 'fake-session') {
+      this.send(socket, { op: 9, d: false });
+      return;
+    }
+    this.dispatch(socket, 'RESUMED', null);
+    this.events.emit('resumed');
+  }
+
+  /** Resolves once a bot has resumed its session. */
+  waitForResumed(timeoutMs = 10_000): Promise<void> {
+    return this.waitForEvent('resumed', timeoutMs);
+  }
+
+  /** Closes every gateway connection with `code`, as Discord does (4000: resumable, 4004: token revoked). */
+  closeGateway(code: number, reason = 'closed by test'): void {
+    for (const socket of this.sockets) socket.close(code, reason);
+  }
+
+  /** Cuts every gateway connection without a close frame (a network drop: the bot sees 1006). */
+  dropGateway(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
+  /** How many frames with opcode `op` the bot sent (2 IDENTIFY, 6 RESUME, 1 heartbeat). */
+  framesWithOp(op: number): number {
+    return this.gatewayFrames.filter((frame) => frame.op === op).length;
   }
 
   /** The `shard` of every IDENTIFY received so far (`[0, 1]` when a bot sent none). */
@@ -248,11 +326,12 @@ export class FakeDiscord {
   serveAttachment(
     filename: string,
     bytes: string | Uint8Array,
-    options: { contentType?: string; size?: number; url?: string } = {},
+    options: { contentType?: string; size?: number; url?: string; chunked?: boolean } = {},
   ): FakeAttachment {
     const id = String(MESSAGE_BASE + ++messageCounter);
     const body = Buffer.from(bytes);
     this.attachments.set(id, body);
+    if (options.chunked) this.chunkedAttachments.add(id);
     const served = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(filename)}`;
     return {
       id,
@@ -365,31 +444,124 @@ export class FakeDiscord {
       status: 0,
       problems: [],
     };
-    this.requests.push(request);
+    if (this.recordRequests) this.requests.push(request);
     const match = /^\/attachments\/(\d+)\//.exec(request.path);
     const served = request.method === 'GET' && match ? this.attachments.get(match[1]!) : undefined;
     if (served) {
       request.status = 200;
       this.events.emit('request', request);
+      if (this.chunkedAttachments.has(match![1]!)) {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        for (let at = 0; at < served.length && !res.destroyed; at += 65_536) {
+          if (!res.write(served.subarray(at, at + 65_536))) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+        }
+        res.end();
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': served.length }).end(served);
       return;
     }
-    const { status, json, delayMs } = this.route(request);
-    request.status = status;
+    const { status, json, headers, delayMs } = this.answer(request);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     this.events.emit('request', request);
     if (status === 204 || json === undefined) {
-      res.writeHead(status).end();
+      res.writeHead(status, headers).end();
     } else {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(json));
     }
+  }
+
+  /** Routes a recorded REST request, with any fault that applies; sets its status. */
+  private answer(request: RecordedRequest): {
+    status: number;
+    json?: unknown;
+    headers?: Record<string, string>;
+    delayMs: number;
+  } {
+    const fault = this.takeFault(request);
+    const routed = fault?.respond && !fault.applyFirst ? { status: 0 } : this.route(request);
+    const { status, json, headers } = fault?.respond ?? routed;
+    request.status = status;
+    if (fault?.respond) request.problems.push(`fault injected: ${status}`);
+    return { status, json, headers, delayMs: (fault?.delayMs ?? 0) + ('delayMs' in routed ? (routed.delayMs ?? 0) : 0) };
+  }
+
+  /**
+   * Whether REST requests are kept in `requests` (waiters are told either way). Long load
+   * runs turn it off so the fake's own memory does not grow with every question.
+   */
+  recordRequests = true;
+
+  /**
+   * A `fetch` that reaches this fake's REST routes in memory, without a socket: for
+   * @discordjs/rest's `makeRequest` in runs of thousands of questions, where loopback HTTP
+   * would dominate. Same routes, checks and faults as over HTTP.
+   */
+  readonly fetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const parsed = new URL(url);
+    const raw = typeof init.body === 'string' ? init.body : init.body ? Buffer.from(init.body as ArrayBuffer).toString('utf8') : '';
+    let body: unknown = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const headers = Object.fromEntries(
+      Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    const request: RecordedRequest = {
+      method: (init.method ?? 'GET').toUpperCase(),
+      path: decodeURIComponent(parsed.pathname),
+      query: parsed.searchParams,
+      headers,
+      body,
+      at: Date.now(),
+      status: 0,
+      problems: [],
+    };
+    if (this.recordRequests) this.requests.push(request);
+    const { status, json, headers: extra, delayMs } = this.answer(request);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    this.events.emit('request', request);
+    const empty = status === 204 || json === undefined;
+    return new Response(empty ? null : JSON.stringify(json), {
+      status,
+      headers: { ...(!empty && { 'content-type': 'application/json' }), ...extra },
+    });
+  };
+
+  /** Drops what the fake remembers about an interaction (long load runs). */
+  forgetInteraction(interactionId: string): void {
+    this.interactions.delete(interactionId);
+  }
+
+  /** The first fault that matches the request and still has uses left (it uses one). */
+  private takeFault(request: RecordedRequest): FakeFault | undefined {
+    const index = this.faults.findIndex((fault) => (fault.times ?? 1) > 0 && fault.match(request));
+    if (index < 0) return undefined;
+    const fault = this.faults[index]!;
+    fault.times = (fault.times ?? 1) - 1;
+    return fault;
+  }
+
+  /** Marks an interaction acknowledged, as if another process had already answered it. */
+  acknowledge(interactionId: string): void {
+    const interaction = this.interactions.get(interactionId);
+    if (interaction) interaction.acknowledged = true;
   }
 
   private authorized(request: RecordedRequest): boolean {
     return request.headers.authorization === `Bot ${this.token}`;
   }
 
-  private route(request: RecordedRequest): { status: number; json?: unknown; delayMs?: number } {
+  private route(request: RecordedRequest): {
+    status: number;
+    json?: unknown;
+    delayMs?: number;
+    headers?: Record<string, string>;
+  } {
     const { method, path } = request;
     const parts = path.split('/').filter(Boolean);
     if (parts[0] !== 'api' || parts[1] !== 'v10') return this.unknownRoute(request);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataStore } from '../../src/store/dataStore.js';
+import { DataStore, SAVE_INTERVAL_MS } from '../../src/store/dataStore.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'newsdesk-data-'));
 
@@ -14,6 +14,7 @@ describe('DataStore', () => {
     first.recordVote('111111111111111111', 'story', 5, 'up');
     first.recordQuestion('111111111111111111', 'What about Lviv?', false);
     first.recordQuestion('111111111111111111', 'How many injured?', true);
+    first.flush(); // as the bot does when it stops: question counts are saved at most once a second
     const second = new DataStore(dir, 90, () => {});
     expect(second.allowedChannels('111111111111111111')).toEqual(['222222222222222222']);
     expect(second.feedback.value.votes['111111111111111111|story|5']).toEqual({ up: 1, down: 0 });
@@ -49,5 +50,19 @@ describe('DataStore', () => {
     expect(store.settings.value.guilds).toEqual({});
     expect(Object.keys(store.feedback.value.votes)).toEqual(['kept|s|1']);
     expect(store.stats.value).toEqual({ guilds: {}, declinedQuestions: [] });
+  });
+});
+
+describe('JsonDocument.updateSoon', () => {
+  it('saves at once when idle, then at most once a second under a stream of changes', async () => {
+    const dir = folder();
+    const store = new DataStore(dir, 90, () => {});
+    const saved = () => JSON.parse(readFileSync(join(dir, 'stats.json'), 'utf8')).guilds.g?.served ?? 0;
+    store.recordQuestion('g', 'q', true);
+    expect(saved()).toBe(1);
+    for (let i = 0; i < 100; i++) store.recordQuestion('g', 'q', true);
+    expect(saved()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, SAVE_INTERVAL_MS + 100));
+    expect(saved()).toBe(101);
   });
 });
