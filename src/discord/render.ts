@@ -65,13 +65,15 @@ function titleInLine(title: string): string {
   return `**${escapeMarkdown(cutOnWord(title, TITLE_IN_LINE))}**`;
 }
 
-function capitalised(text: string): string {
+export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
+export type ActionStyle =
+  ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
 
-function button(
+/** A button, or null when its custom_id could not be made (too long). */
+export function button(
   label: string,
   customId: string | null,
   style: ActionStyle = ButtonStyle.Secondary,
@@ -81,7 +83,8 @@ function button(
   return { type: ComponentType.Button, style, label, custom_id: customId, disabled };
 }
 
-function row(...buttons: (APIButtonComponent | null)[]): ButtonRow[] {
+/** One action row of the buttons that exist; none when there are none. */
+export function row(...buttons: (APIButtonComponent | null)[]): ButtonRow[] {
   const present = buttons.filter((b): b is APIButtonComponent => b !== null);
   return present.length ? [{ type: ComponentType.ActionRow, components: present }] : [];
 }

@@ -1,8 +1,6 @@
 import {
   ButtonStyle,
-  ComponentType,
   type APIApplicationCommandOptionChoice,
-  type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
@@ -13,8 +11,8 @@ import { factMentions, isFactType, type Fact, type FactType } from '../core/fact
 import type { NewsIndex } from '../core/search/buildIndex.js';
 import { BUTTONS, encodeCustomId, paragraphArg } from './customIds.js';
 import { escapeMarkdown, plainText } from './escape.js';
-import { cutOnWord, finishReply, fitChoices, LIMITS, type ButtonRow, type Reply } from './limits.js';
-import { citationMarkdown, paragraphButtonId } from './render.js';
+import { cutOnWord, finishReply, fitChoices, LIMITS, type Reply } from './limits.js';
+import { button, capitalised, citationMarkdown, paragraphButtonId, row } from './render.js';
 
 /**
  * Pure renderers for `/facts`, `/verify` and "Verify against stories": core results in,
@@ -77,27 +75,6 @@ function citationLine(index: NewsIndex, storyId: string, citation: string, withT
 
 function quoted(text: string, max: number): string {
   return `> ${escapeMarkdown(cutOnWord(text, max))}`;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
-
-function button(
-  label: string,
-  customId: string | null,
-  style: ActionStyle = ButtonStyle.Secondary,
-  disabled = false,
-): APIButtonComponent | null {
-  if (customId === null) return null;
-  return { type: ComponentType.Button, style, label, custom_id: customId, disabled };
-}
-
-function row(...buttons: (APIButtonComponent | null)[]): ButtonRow[] {
-  const present = buttons.filter((b): b is APIButtonComponent => b !== null);
-  return present.length ? [{ type: ComponentType.ActionRow, components: present }] : [];
 }
 
 // ---------------------------------------------------------------- fact cards
