@@ -111,9 +111,13 @@ describe.concurrent('the compiled bot in its own process', { timeout: 60_000 }, 
     fake.maxConcurrency = 2;
     const manager = start(fake, { BOT_SHARDS: '2' });
     await waitForLog(manager, 'all shards ready', 40_000);
-    const shardPids = [...new Set(manager.logs().map((line) => line.pid as number))].filter(
-      (pid) => pid !== manager.child.pid,
-    );
+    // A shard's first log line may still be on its way when the manager reports ready.
+    const shardPidsNow = () =>
+      [...new Set(manager.logs().map((line) => line.pid as number))].filter(
+        (pid) => pid !== manager.child.pid,
+      );
+    for (let waited = 0; shardPidsNow().length < 2 && waited < 10_000; waited += 100) await sleep(100);
+    const shardPids = shardPidsNow();
     expect(shardPids).toHaveLength(2);
     fake.identifyCloseCode = 4004;
     fake.closeGateway(4004, 'Authentication failed.');
