@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import {
   Events,
   GatewayCloseCodes,
@@ -14,9 +13,10 @@ import { createCooldowns } from './cooldowns.js';
 import { createClient } from './createClient.js';
 import { loadCommands } from './loadCommands.js';
 import { createRouter } from './router.js';
+import { drain, stopOnSignals } from './lifecycle.js';
 
 /** Replies still running get this long after SIGTERM; orchestrators usually kill at 10 s. */
-export const DRAIN_TIMEOUT_MS = 4000;
+export { DRAIN_TIMEOUT_MS } from './lifecycle.js';
 
 export interface RunningBot {
   client: Client;
@@ -57,7 +57,9 @@ export const GATEWAY_REFUSED = 'newsdeskGatewayRefused';
  */
 function tellShardManager(code: number): Promise<void> {
   if (typeof process.send !== 'function' || !process.connected) return Promise.resolve();
-  return new Promise((resolve) => process.send!({ [GATEWAY_REFUSED]: code }, undefined, undefined, () => resolve()));
+  return new Promise((resolve) =>
+    process.send!({ [GATEWAY_REFUSED]: code }, undefined, undefined, () => resolve()),
+  );
 }
 
 /**
@@ -103,33 +105,13 @@ export async function startBot(config: Config, log: Logger, options: StartOption
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       accepting = false;
-      if (inFlight.size > 0) log.info({ inFlight: inFlight.size }, 'finishing replies in progress');
-      const timeout = new AbortController();
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        delay(DRAIN_TIMEOUT_MS, undefined, { signal: timeout.signal }).catch(() => undefined),
-      ]);
-      timeout.abort();
+      await drain([...inFlight], log, inFlight.size);
       stopHousekeeping();
       await client.destroy();
       log.info('logged out of Discord');
     })());
 
-  if (options.ownsProcess ?? true) {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => {
-        log.info({ signal }, 'stopping');
-        stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            log.error({ err: error }, 'could not stop cleanly');
-            process.exit(1);
-          },
-        );
-      });
-    }
-    process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled promise rejection'));
-  }
+  if (options.ownsProcess ?? true) stopOnSignals(stop, log);
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {

@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Events, Options, type APIInteraction } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -9,7 +8,8 @@ import { createCooldowns } from '../discord/cooldowns.js';
 import { restOptions } from '../discord/createClient.js';
 import { loadCommands } from '../discord/loadCommands.js';
 import { createRouter } from '../discord/router.js';
-import { DRAIN_TIMEOUT_MS, startHousekeeping, type StartOptions } from '../discord/startBot.js';
+import { drain, stopOnSignals } from '../discord/lifecycle.js';
+import { startHousekeeping, type StartOptions } from '../discord/startBot.js';
 import { createInteractionsHandler } from './interactionsHandler.js';
 import { publicKeyFromHex } from './signature.js';
 
@@ -109,34 +109,14 @@ export async function startInteractionsServer(
       accepting = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (inFlight.size > 0) log.info({ inFlight: inFlight.size }, 'finishing replies in progress');
-      const timeout = new AbortController();
-      await Promise.race([
-        Promise.allSettled([...inFlight, closed]),
-        delay(DRAIN_TIMEOUT_MS, undefined, { signal: timeout.signal }).catch(() => undefined),
-      ]);
-      timeout.abort();
+      await drain([...inFlight, closed], log, inFlight.size);
       server.closeAllConnections();
       stopHousekeeping();
       await client.destroy();
       log.info('interactions endpoint stopped');
     })());
 
-  if (options.ownsProcess ?? true) {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => {
-        log.info({ signal }, 'stopping');
-        stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            log.error({ err: error }, 'could not stop cleanly');
-            process.exit(1);
-          },
-        );
-      });
-    }
-    process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled promise rejection'));
-  }
+  if (options.ownsProcess ?? true) stopOnSignals(stop, log);
 
   try {
     await new Promise<void>((resolve, reject) => {
