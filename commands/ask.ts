@@ -40,7 +40,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   checkQuestion('Ask', question);
   if (story !== undefined) findStory(index, story, scope);
   await deferReply(interaction, hidden);
-  const answer = ask(index, question, { ...scope, story });
+  // Discord shows no facts under an answer: none are extracted for it.
+  const answer = ask(index, question, { ...scope, story, withFacts: false });
   await sendReply(
     interaction,
     renderAnswer(index, answer, {

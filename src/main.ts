@@ -2,6 +2,7 @@ import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { runConsole } from './cli/console.js';
+import { indexingProgress } from './indexingProgress.js';
 import { openStoryDesk } from './store/storyDesk.js';
 import { StoryFolderError } from './store/loadStories.js';
 
@@ -47,7 +48,15 @@ async function main(): Promise<void> {
     return;
   }
   // The console is the newsroom's own machine: /admin works there without a permission check.
-  const { desk } = openStoryDesk(config, (message) => log.warn(message));
+  const progress = indexingProgress(log);
+  const { desk } = openStoryDesk(config, (message) => log.warn(message), 'later', {
+    onStatus: progress.update,
+  });
+  try {
+    await desk.start();
+  } finally {
+    progress.stop();
+  }
   for (const warning of desk.library.warnings) log.warn(warning);
   await runConsole(desk.library, { input: process.stdin, output: process.stdout }, { desk, log });
 }

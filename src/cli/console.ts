@@ -8,6 +8,7 @@ import { isFactType } from '../core/facts/types.js';
 import { ask, facts, listStories, search, source, verify } from '../core/queries.js';
 import type { Logger } from '../log.js';
 import type { Library } from '../store/openLibrary.js';
+import { describeIndexing } from '../store/libraryHolder.js';
 import { describeDiff, type StoryDesk } from '../store/storyDesk.js';
 import {
   renderAnswerText,
@@ -121,6 +122,7 @@ function statsText(desk: StoryDesk): string {
     `Stories: ${stats.stories} (${stats.internal} newsroom only), ${stats.paragraphs} paragraphs`,
     `Questions: ${stats.served} answered, ${stats.declined} declined`,
     `Feedback: ${stats.votes.up} up, ${stats.votes.down} down`,
+    `Index: ${describeIndexing(stats.indexing)}`,
   ];
   if (stats.recentDeclined.length) {
     lines.push(

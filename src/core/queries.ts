@@ -5,7 +5,13 @@ import type { ExcerptResult, ScopeOptions } from './answer/types.js';
 import { UserError } from './errors.js';
 import type { NewsIndex } from './search/buildIndex.js';
 import { verifyClaim, type Verification, type VerifyOptions } from './answer/verifyClaim.js';
-import { factTableOf, selectFacts, type FactQuery } from './facts/buildFactTable.js';
+import {
+  factTableFor,
+  factTableOf,
+  selectFacts,
+  storyFacts,
+  type FactQuery,
+} from './facts/buildFactTable.js';
 import { factsForAnswer } from './facts/factsForAnswer.js';
 import { FACT_TYPES, isFactType, type Fact } from './facts/types.js';
 
@@ -47,13 +53,21 @@ export interface AskResponse extends Answer {
 
 /**
  * Answers a question (see `answerQuestion`), after checking it and the story it is limited
- * to, and adds the facts of its excerpts that answer it (see `factsForAnswer`).
+ * to, and adds the facts of its excerpts that answer it (see `factsForAnswer`), unless
+ * `withFacts` is false (a face that shows no facts need not extract them).
  */
-export function ask(index: NewsIndex, question: string, options: AskOptions = {}): AskResponse {
+export function ask(
+  index: NewsIndex,
+  question: string,
+  options: AskOptions & { withFacts?: boolean } = {},
+): AskResponse {
   const checked = checkQuestion('Ask', question);
   checkScope(index, options);
-  const answer = answerQuestion(index, checked, options);
-  return { ...answer, facts: factsForAnswer(factTableOf(index), checked, answer.results) };
+  const { withFacts = true, ...askOptions } = options;
+  const answer = answerQuestion(index, checked, askOptions);
+  if (!withFacts) return { ...answer, facts: [] };
+  const factsOfStory = (id: string) => storyFacts(index, index.stories[index.storyPositions.get(id)!]!);
+  return { ...answer, facts: factsForAnswer(factsOfStory, checked, answer.results) };
 }
 
 export interface FactsResponse {
@@ -64,17 +78,26 @@ export interface FactsResponse {
  * The facts of the stories, narrowed by type, story and entity. An unknown type, an unknown
  * story or an empty entity is a `UserError`; an entity no fact names gives an empty list.
  */
-export function facts(index: NewsIndex, query: Omit<FactQuery, 'type'> & { type?: string | undefined } = {}): FactsResponse {
+export function facts(
+  index: NewsIndex,
+  query: Omit<FactQuery, 'type'> & { type?: string | undefined } = {},
+): FactsResponse {
   const { type } = query;
   if (type !== undefined && !isFactType(type)) {
     throw new UserError(`Facts: unknown type "${type.slice(0, 40)}" (expected ${FACT_TYPES.join(', ')})`);
   }
-  if (query.entity !== undefined && !query.entity.trim()) throw new UserError('Facts: the entity name is empty');
+  if (query.entity !== undefined && !query.entity.trim())
+    throw new UserError('Facts: the entity name is empty');
   if (query.entity !== undefined && query.entity.length > MAX_QUESTION_LENGTH) {
     throw new UserError(`Facts: the entity name is too long (at most ${MAX_QUESTION_LENGTH} characters)`);
   }
   checkScope(index, query);
-  return { facts: selectFacts(factTableOf(index), { ...query, type, entity: query.entity?.trim() }) };
+  // A story named: only its facts are needed, never the whole table.
+  const table =
+    query.story === undefined
+      ? factTableOf(index)
+      : factTableFor(index, [findStory(index, query.story, query)]);
+  return { facts: selectFacts(table, { ...query, type, entity: query.entity?.trim() }) };
 }
 
 /** Checks a claim against the stories (see `verifyClaim`), after checking the claim and its scope. */
@@ -82,7 +105,9 @@ export function verify(index: NewsIndex, claim: string, options: VerifyOptions =
   const text = claim.replace(/\s+/g, ' ').trim();
   if (!text) throw new UserError('Verify: the claim is empty');
   if (text.length > MAX_QUESTION_LENGTH) {
-    throw new UserError(`Verify: the claim is too long (${text.length} characters, at most ${MAX_QUESTION_LENGTH})`);
+    throw new UserError(
+      `Verify: the claim is too long (${text.length} characters, at most ${MAX_QUESTION_LENGTH})`,
+    );
   }
   checkScope(index, options);
   return verifyClaim(index, text, options);
@@ -94,7 +119,11 @@ export interface SearchResponse {
 }
 
 /** Ranked cited sentences for a query, up to 10, without abstention. */
-export function search(index: NewsIndex, query: string, scope: ScopeOptions & { limit?: number } = {}): SearchResponse {
+export function search(
+  index: NewsIndex,
+  query: string,
+  scope: ScopeOptions & { limit?: number } = {},
+): SearchResponse {
   const checked = checkQuestion('Search', query);
   checkScope(index, scope);
   return { query: checked, results: searchStories(index, checked, scope) };
@@ -111,7 +140,12 @@ export interface SourceResponse {
 }
 
 /** One paragraph of a story, verbatim, with its citation. */
-export function source(index: NewsIndex, storyId: string, paragraph: number, scope: ScopeOptions = {}): SourceResponse {
+export function source(
+  index: NewsIndex,
+  storyId: string,
+  paragraph: number,
+  scope: ScopeOptions = {},
+): SourceResponse {
   const story = findStory(index, storyId, scope);
   if (!Number.isInteger(paragraph) || paragraph < 1) {
     throw new UserError(`Source: the paragraph number must be a whole number from 1, got ${paragraph}`);

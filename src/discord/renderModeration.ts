@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { readableTime } from '../core/corpus/asOf.js';
 import type { Story } from '../core/corpus/types.js';
+import { describeIndexing } from '../store/libraryHolder.js';
 import { describeDiff, type AddOutcome, type ReloadOutcome, type StatsSummary } from '../store/storyDesk.js';
 import { BUTTONS, encodeCustomId } from './customIds.js';
 import { escapeMarkdown, inlineCode } from './escape.js';
@@ -145,6 +146,7 @@ export function renderStats(stats: StatsSummary): Reply {
         .join('\n'),
     });
   }
+  fields.push({ name: 'Index', value: describeIndexing(stats.indexing) });
   return finishReply({
     embeds: [{ color: COLORS.quiet, title: 'newsdesk in this server', fields }],
     ephemeral: true,

@@ -9,6 +9,7 @@ import {
   type UserContextMenuCommandInteraction,
 } from 'discord.js';
 import { UserError } from '../core/errors.js';
+import { indexingPercent } from '../store/libraryHolder.js';
 import type { Cooldowns } from './cooldowns.js';
 import { BUTTONS, decodeCustomId } from './customIds.js';
 import { commandKey, type LoadedCommands } from './loadCommands.js';
@@ -37,7 +38,10 @@ export type Router = (interaction: Interaction) => Promise<void>;
  * user would be refused the same way, so these end with one warning.
  */
 const UNANSWERABLE: readonly [RESTJSONErrorCodes, string][] = [
-  [RESTJSONErrorCodes.UnknownInteraction, 'interaction expired before it could be answered (Discord: Unknown interaction)'],
+  [
+    RESTJSONErrorCodes.UnknownInteraction,
+    'interaction expired before it could be answered (Discord: Unknown interaction)',
+  ],
   [
     RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
     'interaction was already acknowledged elsewhere; not answering it twice',
@@ -71,6 +75,16 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
     if (command.everywhere)
       for (const prefix of Object.keys(command.buttons ?? {})) anywhereButtons.add(prefix);
   }
+
+  /** Before the first build finishes there is no library: everything but /help waits for it. */
+  const stillIndexing = (name: string): boolean =>
+    live.desk !== undefined && !live.desk.ready && name !== 'help';
+  const indexingNotice = (): string => {
+    const status = live.desk!.indexing;
+    return status.state === 'failed'
+      ? 'The stories could not be loaded; the newsroom has been told. Try again later.'
+      : `Still indexing the stories, ${indexingPercent(status)}% — try again in a moment.`;
+  };
 
   /** The context for one interaction: the library read once, here. */
   const contextNow = (): CommandContext => ({ ...live, library: live.library });
@@ -123,6 +137,10 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
         await sendPrivately(interaction, renderChannelRefusal(closed));
         return;
       }
+      if (stillIndexing(name)) {
+        await sendPrivately(interaction, renderNotice(indexingNotice()));
+        return;
+      }
       const wait = cooldowns.take(interaction.user.id);
       if (wait > 0) {
         await sendPrivately(interaction, renderCooldown(wait));
@@ -137,7 +155,8 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
     try {
       const command = loaded.commands.get(commandKey(interaction.commandType, name));
       const closed = !command?.everywhere && closedHere(interaction) !== null;
-      if (command?.autocomplete && !closed) await command.autocomplete(interaction, contextNow());
+      if (command?.autocomplete && !closed && !stillIndexing(name))
+        await command.autocomplete(interaction, contextNow());
       else await interaction.respond([]);
     } catch (error) {
       // Suggestions for text the user has already changed expire all the time: not worth an error.
@@ -156,6 +175,10 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
       const closed = anywhereButtons.has(prefix) ? null : closedHere(interaction);
       if (closed) {
         await sendPrivately(interaction, renderChannelRefusal(closed));
+        return;
+      }
+      if (stillIndexing(prefix)) {
+        await sendPrivately(interaction, renderNotice(indexingNotice()));
         return;
       }
       await handler(interaction, args, contextNow());

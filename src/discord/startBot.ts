@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { describeIndexing } from '../store/libraryHolder.js';
 import type { Library } from '../store/openLibrary.js';
 import { liveContext, openServices, schedulePruning, type BotServices } from './context.js';
 import { createCooldowns } from './cooldowns.js';
@@ -69,9 +70,7 @@ function tellShardManager(code: number): Promise<void> {
  */
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   if (!config.discordToken) throw new Error('the Discord bot needs DISCORD_TOKEN');
-  const services = openServices(config, log, options.library);
-  const { library } = services.desk;
-  for (const warning of library.warnings) log.warn(warning);
+  const services = await openServices(config, log, options.library);
   const loaded = await loadCommands(log, options.commandsDir);
   const ctx = liveContext({ config, log, commands: loaded.summaries }, services);
   const route = createRouter({ loaded, ctx, cooldowns: createCooldowns(config.cooldownSeconds) });
@@ -126,7 +125,11 @@ export async function startBot(config: Config, log: Logger, options: StartOption
   }
   isReady = true;
   log.info(
-    { user: client.user?.tag, stories: library.stories.length, commands: loaded.commands.size },
+    {
+      user: client.user?.tag,
+      indexing: describeIndexing(services.desk.indexing),
+      commands: loaded.commands.size,
+    },
     'Discord bot ready',
   );
   return { client, stop };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
+import { indexingPercent, type IndexingStatus } from '../store/libraryHolder.js';
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord.js';
 import type { Logger } from '../log.js';
 import { checkSignature } from './signature.js';
@@ -18,6 +19,8 @@ export interface HandlerOptions {
   dispatch(interaction: APIInteraction): void;
   /** False once the server is stopping: new interactions get 503 so the load balancer retries elsewhere. */
   accepting(): boolean;
+  /** Indexing progress for `/healthz` (still 200 while indexing: the bot answers "still indexing"). */
+  indexing?: (() => IndexingStatus) | undefined;
   log: Logger;
   maxBodyBytes?: number;
   now?: () => number;
@@ -83,7 +86,11 @@ export function createInteractionsHandler(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-      send(res, accepting() ? 200 : 503, { status: accepting() ? 'ok' : 'stopping' });
+      const indexing = options.indexing?.();
+      send(res, accepting() ? 200 : 503, {
+        status: accepting() ? 'ok' : 'stopping',
+        ...(indexing ? { indexing: { ...indexing, percent: indexingPercent(indexing) } } : {}),
+      });
       return;
     }
     if (path !== INTERACTIONS_PATH) {

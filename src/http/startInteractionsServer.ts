@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Events, Options, type APIInteraction } from 'discord.js';
 import type { Config } from '../config.js';
+import { describeIndexing } from '../store/libraryHolder.js';
 import type { Logger } from '../log.js';
 import { liveContext, openServices } from '../discord/context.js';
 import { createCooldowns } from '../discord/cooldowns.js';
@@ -71,9 +72,7 @@ export async function startInteractionsServer(
   const publicKey = publicKeyFromHex(config.discordPublicKey);
 
   // The same services, context and router as the gateway bot (startBot).
-  const services = openServices(config, log, options.library);
-  const { library } = services.desk;
-  for (const warning of library.warnings) log.warn(warning);
+  const services = await openServices(config, log, options.library);
   const loaded = await loadCommands(log, options.commandsDir);
   const ctx = liveContext({ config, log, commands: loaded.summaries }, services);
   const route = createRouter({ loaded, ctx, cooldowns: createCooldowns(config.cooldownSeconds) });
@@ -96,6 +95,7 @@ export async function startInteractionsServer(
     publicKey,
     log,
     accepting: () => accepting,
+    indexing: () => services.desk.indexing,
     dispatch: (interaction) => actions.InteractionCreate.handle(interaction),
   });
   const server = createServer(handler);
@@ -133,7 +133,7 @@ export async function startInteractionsServer(
   }
   const actualPort = (server.address() as AddressInfo).port;
   log.info(
-    { port: actualPort, stories: library.stories.length, commands: loaded.commands.size },
+    { port: actualPort, indexing: describeIndexing(services.desk.indexing), commands: loaded.commands.size },
     'interactions endpoint listening',
   );
   return { server, port: actualPort, client, stop };

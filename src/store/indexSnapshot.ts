@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './writeFileAtomic.js';
 import type { Story } from '../core/corpus/types.js';
-import { buildFactTable, factTableFromFacts, provideFactTable } from '../core/facts/buildFactTable.js';
-import type { Fact } from '../core/facts/types.js';
 import { invertRows, type NewsIndex, type SentenceRef } from '../core/search/buildIndex.js';
 
 const MAGIC = 'NEWSDESK-INDEX-3';
@@ -29,11 +26,20 @@ interface Header {
  * layout): read from the compiled files themselves, so any change to them invalidates old
  * snapshots without anyone remembering to bump a version.
  */
+let fingerprint: string | undefined;
+
 export function engineFingerprint(): string {
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+
+function computeFingerprint(): string {
   const hash = createHash('sha256');
   for (const folder of ['../core/search/', '../core/corpus/', '../core/facts/']) {
     const dir = new URL(folder, import.meta.url);
-    for (const name of readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n)).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => /\.(js|ts)$/.test(n))
+      .sort()) {
       hash.update(name).update(readFileSync(new URL(name, dir)));
     }
   }
@@ -50,7 +56,13 @@ function bytesOf(array: Uint32Array | Uint16Array | Uint8Array): Buffer {
  */
 export function serializeIndex(index: NewsIndex): Buffer {
   const terms = Buffer.from(index.terms.join('\n'), 'utf8');
-  const arrays = [index.sentenceTermStart, index.sentenceTerms, index.sentenceLength, index.sentenceTermCounts, index.nameTerms];
+  const arrays = [
+    index.sentenceTermStart,
+    index.sentenceTerms,
+    index.sentenceLength,
+    index.sentenceTermCounts,
+    index.nameTerms,
+  ];
   const body = Buffer.concat([terms, ...arrays.map(bytesOf)]);
   const header: Header = {
     magic: MAGIC,
@@ -167,19 +179,10 @@ export interface SnapshotStore {
   /** The cached index for these stories, or null when there is none or it cannot be used. */
   load(stories: readonly Story[], contentHash: string): NewsIndex | null;
   save(index: NewsIndex, contentHash: string): void;
-  /**
-   * Makes the index's facts come from a cache file beside the snapshots when there is one,
-   * else from extraction on first use, saved for the next start.
-   */
-  cacheFacts(index: NewsIndex, contentHash: string): void;
 }
 
 /** Several story folders may share the cache (tests, newsroom tools), so a few snapshots are kept. */
 const KEPT_SNAPSHOTS = 4;
-
-function pruneCaches(folder: string): void {
-  pruneFiles(folder, /^facts-.*\.json$/);
-}
 
 function pruneSnapshots(folder: string): void {
   pruneFiles(folder, /^index-.*\.snap$/);
@@ -188,7 +191,10 @@ function pruneSnapshots(folder: string): void {
 function pruneFiles(folder: string, pattern: RegExp): void {
   const snapshots = readdirSync(folder)
     .filter((name) => pattern.test(name))
-    .map((name) => ({ path: join(folder, name), time: statSync(join(folder, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .map((name) => ({
+      path: join(folder, name),
+      time: statSync(join(folder, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+    }))
     .sort((a, b) => b.time - a.time);
   for (const old of snapshots.slice(KEPT_SNAPSHOTS)) rmSync(old.path, { force: true });
 }
@@ -200,8 +206,8 @@ function pruneFiles(folder: string, pattern: RegExp): void {
  */
 export function folderSnapshotStore(folder: string, warn: (message: string) => void): SnapshotStore {
   const fingerprint = engineFingerprint();
-  const fileOf = (contentHash: string) => join(folder, `index-${contentHash.slice(0, 24)}-${fingerprint}.snap`);
-  const factsFileOf = (contentHash: string) => join(folder, `facts-${contentHash.slice(0, 24)}-${fingerprint}.json`);
+  const fileOf = (contentHash: string) =>
+    join(folder, `index-${contentHash.slice(0, 24)}-${fingerprint}.snap`);
   return {
     load(stories, contentHash) {
       let buffer: Buffer;
@@ -216,26 +222,6 @@ export function folderSnapshotStore(folder: string, warn: (message: string) => v
         warn(`Index: ignored the snapshot ${fileOf(contentHash)}: ${(error as Error).message}`);
         return null;
       }
-    },
-    cacheFacts(index, contentHash) {
-      provideFactTable(index, () => {
-        const file = factsFileOf(contentHash);
-        try {
-          const facts = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Fact[]>;
-          return factTableFromFacts(index.stories, facts);
-        } catch {
-          // No cache yet, or an unreadable one: extract and (re)write it.
-        }
-        const table = buildFactTable(index.stories);
-        try {
-          mkdirSync(folder, { recursive: true });
-          writeFileAtomic(file, JSON.stringify(Object.fromEntries(table.byStory)));
-          pruneCaches(folder);
-        } catch (error) {
-          warn(`Facts: could not save the fact cache in ${folder}: ${(error as Error).message}`);
-        }
-        return table;
-      });
     },
     save(index, contentHash) {
       try {

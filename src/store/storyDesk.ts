@@ -4,7 +4,7 @@ import { paragraphHash } from '../core/corpus/paragraphHash.js';
 import type { Story } from '../core/corpus/types.js';
 import { UserError } from '../core/errors.js';
 import { DataStore, JsonDocument, type DeclinedQuestion } from './dataStore.js';
-import { LibraryHolder } from './libraryHolder.js';
+import { LibraryHolder, type HolderOptions, type IndexingStatus } from './libraryHolder.js';
 import { StoryFolderError } from './loadStories.js';
 import type { Library } from './openLibrary.js';
 import { checkUpload, removeStoryFile, storyFileOf, writeStory } from './storyFiles.js';
@@ -61,6 +61,8 @@ export interface StatsSummary {
   votes: { up: number; down: number };
   /** Paragraphs with the most 👎, most first. */
   mostDownVoted: { story: string; paragraph: number; up: number; down: number }[];
+  /** Index and fact extraction progress. */
+  indexing: IndexingStatus;
 }
 
 const RECENT_DECLINED = 5;
@@ -86,12 +88,32 @@ export class StoryDesk {
       isCorrections,
       warn,
     );
-    this.#observe(holder.current.stories);
+    if (holder.ready) this.#observe(holder.current.stories);
   }
 
-  /** The library being served now. */
+  /** The library being served now (see `LibraryHolder.current`: none before the first build). */
   get library(): Library {
     return this.holder.current;
+  }
+
+  /**
+   * Builds the first library off the main thread (for a desk opened with `'later'`).
+   * Throws `StoryFolderError` when the folder cannot be served.
+   */
+  async start(): Promise<Library> {
+    const { library } = await this.holder.start();
+    this.#observe(library.stories);
+    return library;
+  }
+
+  /** Whether stories are being served (false only while the first build runs). */
+  get ready(): boolean {
+    return this.holder.ready;
+  }
+
+  /** Indexing progress (see `IndexingStatus`). */
+  get indexing(): IndexingStatus {
+    return this.holder.status;
   }
 
   /**
@@ -187,6 +209,7 @@ export class StoryDesk {
       } else perParagraph.push({ story: story ?? '', paragraph: Number(paragraph), ...counts });
     }
     return {
+      indexing: this.holder.status,
       stories: stories.length,
       internal: stories.filter((story) => story.visibility === 'internal').length,
       paragraphs: stories.reduce((sum, story) => sum + story.paragraphs.length, 0),
@@ -276,16 +299,18 @@ export interface OpenedDesk {
 /**
  * Opens the story folder (or serves `library` first) behind a `LibraryHolder`, and the data
  * folder: settings, feedback, stats, corrections, index snapshots. Corrupt data files are
- * set aside with a warning, never fatal.
+ * set aside with a warning, never fatal. With `'later'` nothing is read yet: call
+ * `desk.reload()` to build the first library off the main thread.
  */
 export function openStoryDesk(
   settings: { seedsDir: string; dataDir: string; dataRetentionDays: number },
   warn: (message: string) => void,
-  library?: Library,
+  library?: Library | 'later',
+  options: Omit<HolderOptions, 'snapshotDir'> = {},
 ): OpenedDesk {
   const holder = new LibraryHolder(
     settings.seedsDir,
-    { snapshotDir: join(settings.dataDir, 'index-cache') },
+    { ...options, snapshotDir: join(settings.dataDir, 'index-cache') },
     library,
   );
   const data = new DataStore(settings.dataDir, settings.dataRetentionDays, warn);

@@ -59,6 +59,7 @@ describe('renderModeration', () => {
       '`x` — **\\*\\*Bold\\*\\* @\u200Beveryone \\<@123456789012345678>**\n1 paragraph · newsroom only (visibility: internal)',
     );
     const stats = renderStats({
+      indexing: { state: 'ready', phase: 'idle', done: 1, total: 1, facts: { done: 1, total: 1 } },
       stories: 3,
       internal: 1,
       paragraphs: 20,

@@ -199,6 +199,7 @@ describe('renderers under hostile text (fast-check)', () => {
           );
           expectSafe(
             renderStats({
+              indexing: { state: 'ready', phase: 'idle', done: 1, total: 1, facts: { done: 1, total: 1 } },
               stories: 1,
               internal: 0,
               paragraphs: 1,

@@ -64,17 +64,20 @@ describe('indexSnapshot', () => {
       );
     });
 
-    it('keeps the extracted facts in a cache file and serves them from it on the next start', () => {
+    it("keeps each story's facts in a cache file of its own and serves them from it on the next start", () => {
       const seeds = storyFolder();
       const cache = mkdtempSync(join(tmpdir(), 'newsdesk-cache-'));
+      const factFiles = () =>
+        readdirSync(join(cache, 'stories'), { recursive: true })
+          .map(String)
+          .filter((name) => name.endsWith('.facts.json'));
       const first = openLibrary(seeds, { snapshotDir: cache });
-      expect(readdirSync(cache).some((name) => name.startsWith('facts-'))).toBe(false);
+      expect(factFiles()).toEqual([]);
       const extracted = factTableOf(first.index).facts;
-      const [factsFile] = readdirSync(cache).filter((name) => name.startsWith('facts-'));
-      expect(factsFile).toBeDefined();
+      expect(factFiles()).toHaveLength(first.stories.length);
       const second = openLibrary(seeds, { snapshotDir: cache });
       expect(factTableOf(second.index).facts).toEqual(extracted);
-      writeFileSync(join(cache, factsFile!), '{"broken"');
+      for (const file of factFiles()) writeFileSync(join(cache, 'stories', file), '{"broken"');
       const third = openLibrary(seeds, { snapshotDir: cache });
       expect(factTableOf(third.index).facts).toEqual(extracted);
     });

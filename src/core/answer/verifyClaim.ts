@@ -1,7 +1,7 @@
 import { citation } from '../corpus/parseStory.js';
 import { splitSentences } from '../corpus/splitSentences.js';
 import type { Paragraph, Story } from '../corpus/types.js';
-import { factTableOf, nameTerms } from '../facts/buildFactTable.js';
+import { nameTerms, storyFacts } from '../facts/buildFactTable.js';
 import { findEntities, isDemonym, lexiconPlace } from '../facts/entities.js';
 import { qualifierSense } from '../facts/numbers.js';
 import { findQuantities, type QuantitySpan } from '../facts/quantities.js';
@@ -55,7 +55,19 @@ const UNKNOWN_SHARE = 0.6;
 /** Two numbers are the same when they differ by less than this share; approximations allow more. */
 const EXACT_TOLERANCE = 0.005;
 const APPROX_TOLERANCE = 0.1;
-const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'none', 'nothing', 'neither', 'nor', 'without', 'cannot', 'nowhere']);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'nobody',
+  'none',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'cannot',
+  'nowhere',
+]);
 const NEGATION_SCOPE = 4;
 const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west']);
 /**
@@ -115,9 +127,11 @@ function withParaphrases(index: NewsIndex, units: readonly QueryUnit[]): QueryUn
 }
 
 /** Phrases that link ideas without naming any: their words are not the claim's topic. */
-const CONNECTIVES = /\b(as a result of|as a result|because of|due to|in order to|according to|as well as|in the wake of|in spite of|on top of|in terms of)\b/g;
+const CONNECTIVES =
+  /\b(as a result of|as a result|because of|due to|in order to|according to|as well as|in the wake of|in spite of|on top of|in terms of)\b/g;
 /** Words that qualify a number or negate; they are compared, not matched as topic words. */
-const NOT_TOPIC = /^(around|about|roughly|nearly|almost|approximately|some|least|most|more|less|fewer|than|over|under|up|estimated|nobody|nothing|none|never|neither|nor|without)$/;
+const NOT_TOPIC =
+  /^(around|about|roughly|nearly|almost|approximately|some|least|most|more|less|fewer|than|over|under|up|estimated|nobody|nothing|none|never|neither|nor|without)$/;
 
 // ---------------------------------------------------------------- reading the claim
 
@@ -193,14 +207,27 @@ function readClaim(index: NewsIndex, claim: string, unknownEntities: readonly st
   const entities = findEntities([paragraph]);
   const slots: Slot[] = [];
   for (const quantity of findQuantities(paragraph, findTimes(paragraph, null))) {
-    slots.push({ kind: 'number', text: slice(quantity.first, quantity.last), first: quantity.first, last: quantity.last, quantity });
+    slots.push({
+      kind: 'number',
+      text: slice(quantity.first, quantity.last),
+      first: quantity.first,
+      last: quantity.last,
+      quantity,
+    });
   }
   const foreign = new Set<string>();
   const inRange = (i: number, first: number, last: number) => i >= first && i <= last;
   for (const entity of entities.entities) {
     for (const mention of entity.mentions) {
       if (entity.kind === 'person') {
-        slots.push({ kind: 'person', text: mention.text, first: mention.first, last: mention.last, name: entity.name, role: entity.role });
+        slots.push({
+          kind: 'person',
+          text: mention.text,
+          first: mention.first,
+          last: mention.last,
+          name: entity.name,
+          role: entity.role,
+        });
         if (!knownInCorpus(index, entity.name)) foreign.add(entity.name);
       } else if (entity.kind === 'place') {
         slots.push({
@@ -222,14 +249,29 @@ function readClaim(index: NewsIndex, claim: string, unknownEntities: readonly st
     const inPerson = slots.some((s) => s.kind === 'person' && inRange(range.last, s.first, s.last));
     if (inPerson) continue;
     const text = slice(range.first, range.last);
-    slots.push({ kind: 'place', text, first: range.first, last: range.last, name: text, placeKind: 'demonym', unknown: !knownInCorpus(index, text) });
+    slots.push({
+      kind: 'place',
+      text,
+      first: range.first,
+      last: range.last,
+      name: text,
+      placeKind: 'demonym',
+      unknown: !knownInCorpus(index, text),
+    });
   }
   // A capitalised word no story knows, and that is not a place, names something the stories do not cover.
   const opening = tokens.find((t) => t.kind === 'word');
   const names = [...unknownEntities];
-  if (opening && opening.first && !isCommonCapital(opening) && !opening.tags.has('Plural') && !knownInCorpus(index, opening.text)) {
+  if (
+    opening &&
+    opening.first &&
+    !isCommonCapital(opening) &&
+    !opening.tags.has('Plural') &&
+    !knownInCorpus(index, opening.text)
+  ) {
     const lexicon = lexiconTags(opening.base);
-    if (lexicon.length === 0 || lexicon.some((tag) => /Name|Organization/.test(tag))) names.push(opening.text);
+    if (lexicon.length === 0 || lexicon.some((tag) => /Name|Organization/.test(tag)))
+      names.push(opening.text);
   }
   for (const surface of names) {
     const token = tokens.find((t) => t.text === surface || t.text.replace(/['’]s$/u, '') === surface);
@@ -269,7 +311,11 @@ function tokensOf(paragraph: Paragraph): TokenizedParagraph {
 }
 
 /** Coverage of the units by the sentences, with words the stories never use counted against it. */
-function coverageWithUnknown(index: NewsIndex, units: readonly QueryUnit[], positions: readonly number[]): number {
+function coverageWithUnknown(
+  index: NewsIndex,
+  units: readonly QueryUnit[],
+  positions: readonly number[],
+): number {
   const known = units.filter((u) => u.matches.size > 0);
   if (known.length === 0) return 0;
   const knownTotal = known.reduce((sum, u) => sum + u.weight, 0);
@@ -339,7 +385,11 @@ interface Conflict {
 function numberText(text: string, unit: string | null): string {
   let number = text;
   // Currencies and lengths of time read as part of the number ("462 billion yen", "three years").
-  const keepsUnit = unit !== null && /^(dollars|euros|pounds|yen|yuan|rupees|francs|roubles|won|pesos|hryvnias|(years?|months?|weeks?|days?|hours?|minutes?|decades?))$/.test(unit);
+  const keepsUnit =
+    unit !== null &&
+    /^(dollars|euros|pounds|yen|yuan|rupees|francs|roubles|won|pesos|hryvnias|(years?|months?|weeks?|days?|hours?|minutes?|decades?))$/.test(
+      unit,
+    );
   if (unit && !keepsUnit && text.toLowerCase().endsWith(unit.toLowerCase()) && text.length > unit.length) {
     number = text.slice(0, text.length - unit.length).trim();
   }
@@ -356,7 +406,8 @@ function sameNumber(claim: QuantitySpan, story: QuantityFact): boolean {
   const storySense = qualifierSense(story.qualifier);
   const tolerance = claimSense === 'approx' || storySense === 'approx' ? APPROX_TOLERANCE : EXACT_TOLERANCE;
   if (story.upper !== undefined) {
-    if (claim.value >= story.value * (1 - tolerance) && claim.value <= story.upper * (1 + tolerance)) return true;
+    if (claim.value >= story.value * (1 - tolerance) && claim.value <= story.upper * (1 + tolerance))
+      return true;
   }
   if (closeTo(claim.value, story.value, tolerance)) return true;
   if (claimSense === 'min' && storySense !== 'max' && story.value >= claim.value) return true;
@@ -374,7 +425,11 @@ function unitKey(unit: string | null): string | null {
   return terms.at(-1) ?? unit.toLowerCase();
 }
 
-function alignedPick<T>(candidates: readonly T[], offsetOf: (c: T) => number, anchor: number | null): T | undefined {
+function alignedPick<T>(
+  candidates: readonly T[],
+  offsetOf: (c: T) => number,
+  anchor: number | null,
+): T | undefined {
   if (anchor === null) return candidates[0];
   return [...candidates].sort((a, b) => Math.abs(offsetOf(a) - anchor) - Math.abs(offsetOf(b) - anchor))[0];
 }
@@ -391,8 +446,17 @@ interface WindowContext {
 function anchorFor(reading: ClaimReading, slot: Slot, context: WindowContext): number | null {
   const claimTokens = reading.paragraph.tokens;
   const order = claimTokens
-    .filter((t) => t.kind === 'word' && (t.i < slot.first || t.i > slot.last) && !reading.slots.some((s) => t.i >= s.first && t.i <= s.last))
-    .sort((a, b) => Math.min(Math.abs(a.i - slot.first), Math.abs(a.i - slot.last)) - Math.min(Math.abs(b.i - slot.first), Math.abs(b.i - slot.last)));
+    .filter(
+      (t) =>
+        t.kind === 'word' &&
+        (t.i < slot.first || t.i > slot.last) &&
+        !reading.slots.some((s) => t.i >= s.first && t.i <= s.last),
+    )
+    .sort(
+      (a, b) =>
+        Math.min(Math.abs(a.i - slot.first), Math.abs(a.i - slot.last)) -
+        Math.min(Math.abs(b.i - slot.first), Math.abs(b.i - slot.last)),
+    );
   for (const word of order) {
     const terms = nameTerms(word.text);
     if (terms.length === 0) continue;
@@ -437,7 +501,8 @@ function placesIn(context: WindowContext): { name: string; kind: string | null; 
     for (const mention of place.mentions) {
       if (mention.paragraph !== context.window.paragraph) continue;
       const bare = mention.text.replace(/['’]s?$/u, '');
-      if (inWindow(context.window, bare)) found.push({ name: place.name, kind: place.kind, offset: context.window.text.indexOf(bare) });
+      if (inWindow(context.window, bare))
+        found.push({ name: place.name, kind: place.kind, offset: context.window.text.indexOf(bare) });
     }
   }
   const paragraph = paragraphTokens(context);
@@ -445,7 +510,11 @@ function placesIn(context: WindowContext): { name: string; kind: string | null; 
     const first = paragraph.tokens[range.first]!;
     const last = paragraph.tokens[range.last]!;
     if (first.start < context.window.start || last.end > context.window.end) continue;
-    found.push({ name: paragraph.text.slice(first.start, last.end), kind: 'demonym', offset: first.start - context.window.start });
+    found.push({
+      name: paragraph.text.slice(first.start, last.end),
+      kind: 'demonym',
+      offset: first.start - context.window.start,
+    });
   }
   return found;
 }
@@ -456,7 +525,8 @@ function paragraphTokens(context: WindowContext): TokenizedParagraph {
 
 function compatibleKinds(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b || a === b) return true;
-  const group = (kind: string) => (kind === 'demonym' || kind === 'country' || kind === 'union' ? 'nation' : kind);
+  const group = (kind: string) =>
+    kind === 'demonym' || kind === 'country' || kind === 'union' ? 'nation' : kind;
   return group(a) === group(b);
 }
 
@@ -468,10 +538,18 @@ function windowHasTerms(context: WindowContext, text: string): boolean {
 }
 
 /** The first disagreement between the claim and the window: a number, a person, a place or a negation. */
-function findConflict(reading: ClaimReading, units: readonly QueryUnit[], context: WindowContext): Conflict | null {
+function findConflict(
+  reading: ClaimReading,
+  units: readonly QueryUnit[],
+  context: WindowContext,
+): Conflict | null {
   const { window } = context;
   const windowQuantities = context.facts.filter(
-    (f): f is QuantityFact => f.type === 'quantity' && f.paragraph === window.paragraph && window.text.includes(f.evidence) && inWindow(window, f.text),
+    (f): f is QuantityFact =>
+      f.type === 'quantity' &&
+      f.paragraph === window.paragraph &&
+      window.text.includes(f.evidence) &&
+      inWindow(window, f.text),
   );
   for (const slot of reading.slots) {
     if (slot.kind !== 'number' || !slot.quantity) continue;
@@ -485,9 +563,13 @@ function findConflict(reading: ClaimReading, units: readonly QueryUnit[], contex
     const storyText = numberText(pick.text, pick.unit);
     let claimText = numberText(slot.text, claimQuantity.unit);
     if (claimQuantity.qualifier && claimQuantity.qualifier === pick.qualifier) {
-      claimText = claimText.slice(claimText.toLowerCase().indexOf(claimQuantity.qualifier) + claimQuantity.qualifier.length).trim();
+      claimText = claimText
+        .slice(claimText.toLowerCase().indexOf(claimQuantity.qualifier) + claimQuantity.qualifier.length)
+        .trim();
     }
-    const sameNoun = claimQuantity.unit !== null && !/^(percent|percentage point|basis point|dollars|euros|pounds|yen|yuan)$/.test(claimQuantity.unit);
+    const sameNoun =
+      claimQuantity.unit !== null &&
+      !/^(percent|percentage point|basis point|dollars|euros|pounds|yen|yuan)$/.test(claimQuantity.unit);
     return { kind: sameNoun ? 'count' : 'number', story: storyText, claim: claimText };
   }
   const turned = directionConflict(reading, context, windowQuantities);
@@ -496,13 +578,19 @@ function findConflict(reading: ClaimReading, units: readonly QueryUnit[], contex
   for (const slot of reading.slots) {
     if (slot.kind !== 'person' || !slot.name) continue;
     const surname = nameTerms(slot.name).at(-1);
-    const present = people.some((m) => nameTerms(m.fact.name).at(-1) === surname) || windowHasTerms(context, slot.name);
+    const present =
+      people.some((m) => nameTerms(m.fact.name).at(-1) === surname) || windowHasTerms(context, slot.name);
     if (present) {
       const misnamed = roleConflict(slot, context);
       if (misnamed) return misnamed;
       continue;
     }
-    const others = people.filter((m) => !reading.slots.some((s) => s.kind === 'person' && s.name && nameTerms(s.name).at(-1) === nameTerms(m.fact.name).at(-1)));
+    const others = people.filter(
+      (m) =>
+        !reading.slots.some(
+          (s) => s.kind === 'person' && s.name && nameTerms(s.name).at(-1) === nameTerms(m.fact.name).at(-1),
+        ),
+    );
     if (others.length === 0) continue;
     const pick = alignedPick(others, (m) => m.offset, anchorFor(reading, slot, context))!;
     return { kind: 'person', story: pick.fact.name, claim: slot.name };
@@ -516,7 +604,10 @@ function findConflict(reading: ClaimReading, units: readonly QueryUnit[], contex
     const others = places.filter(
       (place) =>
         compatibleKinds(place.kind, slot.placeKind) &&
-        !reading.slots.some((s) => s.kind === 'place' && s.name && nameTerms(s.name).join(' ') === nameTerms(place.name).join(' ')) &&
+        !reading.slots.some(
+          (s) =>
+            s.kind === 'place' && s.name && nameTerms(s.name).join(' ') === nameTerms(place.name).join(' '),
+        ) &&
         !nameTerms(reading.paragraph.text).some((term) => nameTerms(place.name).includes(term)),
     );
     if (others.length === 0) continue;
@@ -531,7 +622,11 @@ function findConflict(reading: ClaimReading, units: readonly QueryUnit[], contex
  * use ("NATO", "Hanseong Energy") or a number both give ("16-story")? Only then can another
  * place in the claim contradict the story rather than describe some other event.
  */
-function identifiedInWindow(reading: ClaimReading, context: WindowContext, quantities: readonly QuantityFact[]): boolean {
+function identifiedInWindow(
+  reading: ClaimReading,
+  context: WindowContext,
+  quantities: readonly QuantityFact[],
+): boolean {
   const inPlace = (i: number) => reading.slots.some((s) => s.kind === 'place' && i >= s.first && i <= s.last);
   const named = reading.paragraph.tokens.some(
     (t) =>
@@ -544,7 +639,10 @@ function identifiedInWindow(reading: ClaimReading, context: WindowContext, quant
       windowHasTerms(context, t.text),
   );
   if (named) return true;
-  return reading.slots.some((slot) => slot.kind === 'number' && slot.quantity && quantities.some((q) => sameNumber(slot.quantity!, q)));
+  return reading.slots.some(
+    (slot) =>
+      slot.kind === 'number' && slot.quantity && quantities.some((q) => sameNumber(slot.quantity!, q)),
+  );
 }
 
 /**
@@ -560,7 +658,8 @@ function otherDay(reading: ClaimReading, context: WindowContext): boolean {
   });
   const claim = calendarWords(reading.paragraph.tokens);
   const story = calendarWords(paragraphTokens(context).tokens);
-  const missing = <T>(wanted: ReadonlySet<T>, found: ReadonlySet<T>) => [...wanted].some((x) => !found.has(x));
+  const missing = <T>(wanted: ReadonlySet<T>, found: ReadonlySet<T>) =>
+    [...wanted].some((x) => !found.has(x));
   return missing(claim.days, story.days) || missing(claim.months, story.months);
 }
 
@@ -568,17 +667,90 @@ function otherDay(reading: ClaimReading, context: WindowContext): boolean {
 function roleConflict(slot: Slot, context: WindowContext): Conflict | null {
   if (!slot.role || !slot.name) return null;
   const surname = nameTerms(slot.name).at(-1);
-  const person = context.facts.find((f): f is PersonFact => f.type === 'person' && nameTerms(f.name).at(-1) === surname);
+  const person = context.facts.find(
+    (f): f is PersonFact => f.type === 'person' && nameTerms(f.name).at(-1) === surname,
+  );
   if (!person?.role) return null;
-  const known = new Set(nameTerms([person.role, person.affiliation ?? '', ...person.mentions.map((m) => m.text)].join(' ')));
+  const known = new Set(
+    nameTerms([person.role, person.affiliation ?? '', ...person.mentions.map((m) => m.text)].join(' ')),
+  );
   const claimed = nameTerms(slot.role);
   if (claimed.every((term) => known.has(term))) return null;
-  const title = person.affiliation && !person.role.includes(person.affiliation) ? `${person.affiliation} ${person.role}` : person.role;
+  const title =
+    person.affiliation && !person.role.includes(person.affiliation)
+      ? `${person.affiliation} ${person.role}`
+      : person.role;
   return { kind: 'person', story: `${title} ${person.name}`, claim: `${slot.role} ${slot.name}` };
 }
 
-const UP = new Set(['rose', 'rise', 'rises', 'risen', 'rising', 'raised', 'raise', 'raises', 'hiked', 'hike', 'climbed', 'climb', 'climbs', 'jumped', 'jump', 'surged', 'surge', 'gained', 'gain', 'gains', 'increased', 'increase', 'increases', 'grew', 'grow', 'grows', 'soared', 'rallied', 'up', 'higher', 'added', 'edged up']);
-const DOWN = new Set(['fell', 'fall', 'falls', 'fallen', 'dropped', 'drop', 'drops', 'declined', 'decline', 'declines', 'lowered', 'lower', 'cut', 'cuts', 'reduced', 'reduce', 'slid', 'slide', 'slipped', 'slip', 'slumped', 'slump', 'down', 'shrank', 'shrink', 'plunged', 'plunge', 'tumbled', 'dipped', 'sank', 'eased', 'lost']);
+const UP = new Set([
+  'rose',
+  'rise',
+  'rises',
+  'risen',
+  'rising',
+  'raised',
+  'raise',
+  'raises',
+  'hiked',
+  'hike',
+  'climbed',
+  'climb',
+  'climbs',
+  'jumped',
+  'jump',
+  'surged',
+  'surge',
+  'gained',
+  'gain',
+  'gains',
+  'increased',
+  'increase',
+  'increases',
+  'grew',
+  'grow',
+  'grows',
+  'soared',
+  'rallied',
+  'up',
+  'higher',
+  'added',
+  'edged up',
+]);
+const DOWN = new Set([
+  'fell',
+  'fall',
+  'falls',
+  'fallen',
+  'dropped',
+  'drop',
+  'drops',
+  'declined',
+  'decline',
+  'declines',
+  'lowered',
+  'lower',
+  'cut',
+  'cuts',
+  'reduced',
+  'reduce',
+  'slid',
+  'slide',
+  'slipped',
+  'slip',
+  'slumped',
+  'slump',
+  'down',
+  'shrank',
+  'shrink',
+  'plunged',
+  'plunge',
+  'tumbled',
+  'dipped',
+  'sank',
+  'eased',
+  'lost',
+]);
 
 function directionOf(word: string): 'up' | 'down' | null {
   if (UP.has(word)) return 'up';
@@ -590,7 +762,11 @@ function directionOf(word: string): 'up' | 'down' | null {
  * "Melbourne values rose 0.5 per cent" when the story says they slipped 0.5 per cent: the
  * same number moving the other way. Only the verb right before a matching number is read.
  */
-function directionConflict(reading: ClaimReading, context: WindowContext, quantities: readonly QuantityFact[]): Conflict | null {
+function directionConflict(
+  reading: ClaimReading,
+  context: WindowContext,
+  quantities: readonly QuantityFact[],
+): Conflict | null {
   for (const slot of reading.slots) {
     if (slot.kind !== 'number' || !slot.quantity) continue;
     const claimVerb = directionBefore(reading.paragraph.tokens, slot.first);
@@ -598,7 +774,9 @@ function directionConflict(reading: ClaimReading, context: WindowContext, quanti
     const claimQuantity = slot.quantity;
     for (const quantity of quantities) {
       if (!sameNumber(claimQuantity, quantity)) continue;
-      const at = context.tokens.findIndex((t) => t.start - context.window.start === context.window.text.indexOf(quantity.text));
+      const at = context.tokens.findIndex(
+        (t) => t.start - context.window.start === context.window.text.indexOf(quantity.text),
+      );
       if (at < 0) continue;
       const storyVerb = directionBefore(context.tokens, at);
       if (storyVerb && storyVerb.direction !== claimVerb.direction) {
@@ -613,7 +791,10 @@ function directionConflict(reading: ClaimReading, context: WindowContext, quanti
   return null;
 }
 
-function directionBefore(tokens: readonly Tok[], at: number): { word: string; direction: 'up' | 'down' } | null {
+function directionBefore(
+  tokens: readonly Tok[],
+  at: number,
+): { word: string; direction: 'up' | 'down' } | null {
   for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
     const token = tokens[k]!;
     if (token.kind === 'punct') return null;
@@ -624,7 +805,11 @@ function directionBefore(tokens: readonly Tok[], at: number): { word: string; di
 }
 
 /** A word the claim asserts that the story denies, or the other way round. */
-function negationConflict(reading: ClaimReading, units: readonly QueryUnit[], context: WindowContext): Conflict | null {
+function negationConflict(
+  reading: ClaimReading,
+  units: readonly QueryUnit[],
+  context: WindowContext,
+): Conflict | null {
   const windowTokens = context.tokens;
   const windowNegated = negatedTokens(windowTokens);
   const claimTokens = reading.paragraph.tokens;
@@ -638,7 +823,11 @@ function negationConflict(reading: ClaimReading, units: readonly QueryUnit[], co
     if (storyHits.length === 0) continue;
     const storyNegative = storyHits.every((t) => windowNegated.has(t.i));
     if (claimNegative === storyNegative) continue;
-    return { kind: 'negation', story: `“${context.window.text.replace(/[.!?]+$/u, '')}”`, claim: 'the opposite' };
+    return {
+      kind: 'negation',
+      story: `“${context.window.text.replace(/[.!?]+$/u, '')}”`,
+      claim: 'the opposite',
+    };
   }
   return null;
 }
@@ -656,7 +845,8 @@ function toResult(index: NewsIndex, window: Window, score: number): ExcerptResul
   };
 }
 
-const NUMBER_PART = /^(at|least|most|more|less|fewer|than|about|around|nearly|almost|roughly|some|over|under|up|to|an|estimated|a|quarter|half|third|fifth|tenth|of|the|between|and|per|cent|percent|percentage|point|points|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|bn|m|dozens?|hundreds|thousands|millions)$/;
+const NUMBER_PART =
+  /^(at|least|most|more|less|fewer|than|about|around|nearly|almost|roughly|some|over|under|up|to|an|estimated|a|quarter|half|third|fifth|tenth|of|the|between|and|per|cent|percent|percentage|point|points|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|bn|m|dozens?|hundreds|thousands|millions)$/;
 
 /** The words of a slot that are compared rather than matched: a number and its qualifier, a name. */
 function comparedWords(reading: ClaimReading, slot: Slot): string[] {
@@ -671,11 +861,22 @@ function comparedWords(reading: ClaimReading, slot: Slot): string[] {
 }
 
 /** The claim's units without the words of the slots `drop` selects. */
-function unitsWithout(units: readonly QueryUnit[], reading: ClaimReading, drop: (slot: Slot) => boolean): QueryUnit[] {
+function unitsWithout(
+  units: readonly QueryUnit[],
+  reading: ClaimReading,
+  drop: (slot: Slot) => boolean,
+): QueryUnit[] {
   const dropped = new Set(reading.slots.filter(drop).flatMap((slot) => comparedWords(reading, slot)));
   return units.filter((unit) => {
-    const words = unit.surface.toLowerCase().replace(/['’]s\b/gu, '').split(/\s+/);
-    return !words.every((word) => dropped.has(word) || (/^[\d.,%$€£¥]+$/.test(word) && reading.slots.some((slot) => slot.kind === 'number' && drop(slot))));
+    const words = unit.surface
+      .toLowerCase()
+      .replace(/['’]s\b/gu, '')
+      .split(/\s+/);
+    return !words.every(
+      (word) =>
+        dropped.has(word) ||
+        (/^[\d.,%$€£¥]+$/.test(word) && reading.slots.some((slot) => slot.kind === 'number' && drop(slot))),
+    );
   });
 }
 
@@ -691,35 +892,55 @@ function unitsWithout(units: readonly QueryUnit[], reading: ClaimReading, drop: 
  *   no story mentions.
  */
 export function verifyClaim(index: NewsIndex, claim: string, options: VerifyOptions = {}): Verification {
-  const { minSupport, minFrame, minPredicate, candidates, ...scope } = { ...defaultVerifyOptions, ...options };
+  const { minSupport, minFrame, minPredicate, candidates, ...scope } = {
+    ...defaultVerifyOptions,
+    ...options,
+  };
   const notFound: Verification = { claim, verdict: 'not_found', difference: null, results: [] };
   const plan = analyzeQuestion(index, claim);
   const reading = readClaim(index, claim, plan.unknownEntities);
   if (reading.foreignNames.length > 0) return notFound;
-  const connectives = new Set([...claim.toLowerCase().matchAll(CONNECTIVES)].flatMap((m) => m[0].split(/\s+/)));
-  const units = withParaphrases(index, plan.units).filter((unit) =>
-    !unit.surface.split(/\s+/).every((word) => NOT_TOPIC.test(word.toLowerCase()) || connectives.has(word.toLowerCase())),
+  const connectives = new Set(
+    [...claim.toLowerCase().matchAll(CONNECTIVES)].flatMap((m) => m[0].split(/\s+/)),
+  );
+  const units = withParaphrases(index, plan.units).filter(
+    (unit) =>
+      !unit.surface
+        .split(/\s+/)
+        .every((word) => NOT_TOPIC.test(word.toLowerCase()) || connectives.has(word.toLowerCase())),
   );
   // The frame is what must match before a difference counts: all but the numbers, the people
   // and the places no story knows. The predicate is what the claim says about the names it
   // drops ("… told reporters that the balance of risks has shifted"): names alone, however
   // rare, do not support a claim.
   const frameUnits = unitsWithout(units, reading, (slot) => slot.kind !== 'place' || slot.unknown === true);
-  const predicateUnits = unitsWithout(units, reading, (slot) => slot.kind === 'person').filter((unit) => !unit.entity);
+  const predicateUnits = unitsWithout(units, reading, (slot) => slot.kind === 'person').filter(
+    (unit) => !unit.entity,
+  );
   const ranked = rankSentences(index, plan, scope).slice(0, candidates);
   if (ranked.length === 0) return notFound;
-  const windows = candidateWindows(index, units, frameUnits, predicateUnits, ranked.map((r) => r.position));
-  const table = factTableOf(index);
+  const windows = candidateWindows(
+    index,
+    units,
+    frameUnits,
+    predicateUnits,
+    ranked.map((r) => r.position),
+  );
   const contextOf = (window: Window): WindowContext => {
     const story = index.stories[window.story]!;
     const paragraph = story.paragraphs[window.paragraph - 1]!;
     const tokens = tokensOf(paragraph).tokens.filter((t) => t.start >= window.start && t.end <= window.end);
-    return { index, window, story, tokens, facts: table.byStory.get(story.id) ?? [] };
+    return { index, window, story, tokens, facts: storyFacts(index, story) };
   };
-  const bySupport = [...windows].sort((a, b) => b.support - a.support || a.positions.length - b.positions.length || a.rank - b.rank);
+  const bySupport = [...windows].sort(
+    (a, b) => b.support - a.support || a.positions.length - b.positions.length || a.rank - b.rank,
+  );
   // Among passages that disagree, the one closest to the whole claim is the one it is about.
   const byFrame = [...windows].sort(
-    (a, b) => b.frame + b.support - (a.frame + a.support) || a.positions.length - b.positions.length || a.rank - b.rank,
+    (a, b) =>
+      b.frame + b.support - (a.frame + a.support) ||
+      a.positions.length - b.positions.length ||
+      a.rank - b.rank,
   );
   const conflicts = new Map<Window, Conflict | null>();
   const conflictOf = (window: Window) => {
@@ -732,8 +953,18 @@ export function verifyClaim(index: NewsIndex, claim: string, options: VerifyOpti
   const aboutClaim = (window: Window) => unknownPlaces.length === 0 || conflictOf(window)?.kind === 'place';
   for (const window of bySupport) {
     if (window.support < minSupport) break;
-    if (window.predicate >= minPredicate && !conflictOf(window) && aboutClaim(window) && !otherDay(reading, contextOf(window))) {
-      return { claim, verdict: 'supported', difference: null, results: [toResult(index, window, window.support)] };
+    if (
+      window.predicate >= minPredicate &&
+      !conflictOf(window) &&
+      aboutClaim(window) &&
+      !otherDay(reading, contextOf(window))
+    ) {
+      return {
+        claim,
+        verdict: 'supported',
+        difference: null,
+        results: [toResult(index, window, window.support)],
+      };
     }
   }
   for (const window of byFrame) {

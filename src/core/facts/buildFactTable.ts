@@ -16,7 +16,17 @@ export interface FactTable {
 }
 
 /** Story objects are immutable once parsed, so their facts are cached per object. */
-const storyFacts = new WeakMap<Story, readonly Fact[]>();
+const extracted = new WeakMap<Story, readonly Fact[]>();
+
+/** The facts of a story, extracted once per story object. */
+function extractOnce(story: Story): readonly Fact[] {
+  let facts = extracted.get(story);
+  if (!facts) {
+    facts = Object.freeze(extractStoryFacts(story));
+    extracted.set(story, facts);
+  }
+  return facts;
+}
 
 /**
  * Extracts the facts of every story (see `extractStoryFacts`). A story already seen (the
@@ -26,12 +36,40 @@ export function buildFactTable(stories: readonly Story[]): FactTable {
   const byStory = new Map<string, readonly Fact[]>();
   const internal = new Set<string>();
   for (const story of stories) {
-    let facts = storyFacts.get(story);
-    if (!facts) {
-      facts = Object.freeze(extractStoryFacts(story));
-      storyFacts.set(story, facts);
-    }
-    byStory.set(story.id, facts);
+    byStory.set(story.id, extractOnce(story));
+    if (story.visibility === 'internal') internal.add(story.id);
+  }
+  return { facts: [...byStory.values()].flat(), byStory, internal };
+}
+
+/**
+ * Where the facts of an index's stories come from: a store that keeps them per story (a
+ * cache on disk, a worker that extracted them) instead of extracting them here.
+ */
+export interface FactSource {
+  /** The facts of one story of the index, in reading order. */
+  factsOf(story: Story): readonly Fact[];
+}
+
+const sources = new WeakMap<NewsIndex, FactSource>();
+
+/** Says where an index's facts come from (see `FactSource`); without one they are extracted here on first use. */
+export function attachFactSource(index: NewsIndex, source: FactSource): void {
+  sources.set(index, source);
+}
+
+/** The facts of one story of an index, from its fact source, else extracted once per story object. */
+export function storyFacts(index: NewsIndex, story: Story): readonly Fact[] {
+  const source = sources.get(index);
+  return source ? source.factsOf(story) : extractOnce(story);
+}
+
+/** A fact table of some of an index's stories (one story for a scoped /facts), from `storyFacts`. */
+export function factTableFor(index: NewsIndex, stories: readonly Story[]): FactTable {
+  const byStory = new Map<string, readonly Fact[]>();
+  const internal = new Set<string>();
+  for (const story of stories) {
+    byStory.set(story.id, storyFacts(index, story));
     if (story.visibility === 'internal') internal.add(story.id);
   }
   return { facts: [...byStory.values()].flat(), byStory, internal };
@@ -40,39 +78,13 @@ export function buildFactTable(stories: readonly Story[]): FactTable {
 const tables = new WeakMap<NewsIndex, FactTable>();
 
 /**
- * A fact table from facts extracted earlier (a cache file), so a restart needs no
- * extraction: keyed by story id, in the order of `stories`.
- */
-export function factTableFromFacts(stories: readonly Story[], facts: Readonly<Record<string, readonly Fact[]>>): FactTable {
-  const byStory = new Map<string, readonly Fact[]>();
-  const internal = new Set<string>();
-  for (const story of stories) {
-    const storyList = Object.freeze([...(Object.hasOwn(facts, story.id) ? facts[story.id]! : [])]);
-    byStory.set(story.id, storyList);
-    storyFacts.set(story, storyList);
-    if (story.visibility === 'internal') internal.add(story.id);
-  }
-  return { facts: [...byStory.values()].flat(), byStory, internal };
-}
-
-const providers = new WeakMap<NewsIndex, () => FactTable>();
-
-/**
- * Says where an index's fact table comes from when first needed (e.g. a cache file), in
- * place of extracting it: extraction needs the NLP tagger, which is slow to load.
- */
-export function provideFactTable(index: NewsIndex, provider: () => FactTable): void {
-  providers.set(index, provider);
-}
-
-/**
- * The fact table of an index's stories, built on first use and cached with the index: a
- * question never triggers extraction twice.
+ * The fact table of all of an index's stories, built on first use and cached with the
+ * index. It holds every fact in memory: answers and claim checks use `storyFacts` instead.
  */
 export function factTableOf(index: NewsIndex): FactTable {
   let table = tables.get(index);
   if (!table) {
-    table = providers.get(index)?.() ?? buildFactTable(index.stories);
+    table = factTableFor(index, index.stories);
     tables.set(index, table);
   }
   return table;
@@ -107,7 +119,13 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 function identifyingFields(fact: Fact): string[] {
   switch (fact.type) {
     case 'person':
-      return [fact.name, fact.text, fact.role ?? '', fact.affiliation ?? '', ...fact.mentions.map((m) => m.text)];
+      return [
+        fact.name,
+        fact.text,
+        fact.role ?? '',
+        fact.affiliation ?? '',
+        ...fact.mentions.map((m) => m.text),
+      ];
     case 'organization':
     case 'place':
       return [fact.name, fact.text, ...fact.mentions.map((m) => m.text)];
@@ -129,7 +147,9 @@ export function factMentions(fact: Fact, entity: string): boolean {
   const wanted = nameTerms(entity);
   if (wanted.length === 0) {
     const folded = normalizeText(entity).trim();
-    return folded.length > 0 && identifyingFields(fact).some((field) => normalizeText(field).includes(folded));
+    return (
+      folded.length > 0 && identifyingFields(fact).some((field) => normalizeText(field).includes(folded))
+    );
   }
   return identifyingFields(fact).some((field) => containsRun(nameTerms(field), wanted));
 }
@@ -149,7 +169,10 @@ export function selectFacts(table: FactTable, query: FactQuery = {}): Fact[] {
 }
 
 /** How many facts of each type the table holds (for `npm run eval` and status pages). */
-export function factCounts(table: FactTable, options: { includeInternal?: boolean } = {}): Record<FactType, number> {
+export function factCounts(
+  table: FactTable,
+  options: { includeInternal?: boolean } = {},
+): Record<FactType, number> {
   const counts = Object.fromEntries(FACT_TYPES.map((type) => [type, 0])) as Record<FactType, number>;
   for (const fact of table.facts) {
     if (options.includeInternal !== true && table.internal.has(fact.story)) continue;

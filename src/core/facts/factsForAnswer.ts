@@ -1,6 +1,6 @@
 import { answerTypeOf, type AnswerType } from '../answer/analyzeQuestion.js';
 import type { ExcerptResult } from '../answer/types.js';
-import { nameTerms, type FactTable } from './buildFactTable.js';
+import { nameTerms } from './buildFactTable.js';
 import type { Fact, FactType } from './types.js';
 
 export interface AnswerFactOptions {
@@ -24,16 +24,21 @@ const WANTED: Readonly<Record<AnswerType, readonly FactType[]>> = {
 };
 
 /** Asking what someone said wants their quotes and statements first. */
-const SPEECH_QUESTION = /\b(say|said|says|tell|told|warn|warned|confirm|confirmed|state|stated|announce|announced|quote|call|called)\b/i;
+const SPEECH_QUESTION =
+  /\b(say|said|says|tell|told|warn|warned|confirm|confirmed|state|stated|announce|announced|quote|call|called)\b/i;
 
 /** Is the fact stated in the excerpt (its text or one of its mentions lies in it)? */
 function inExcerpt(fact: Fact, result: ExcerptResult): boolean {
   if (fact.story !== result.story) return false;
-  const here = (paragraph: number, text: string) => paragraph === result.paragraph && result.excerpt.includes(text.replace(/['’]s?$/u, ''));
+  const here = (paragraph: number, text: string) =>
+    paragraph === result.paragraph && result.excerpt.includes(text.replace(/['’]s?$/u, ''));
   if (fact.type === 'person' || fact.type === 'organization' || fact.type === 'place') {
     return fact.mentions.some((m) => here(m.paragraph, m.text));
   }
-  return fact.paragraph === result.paragraph && (result.excerpt.includes(fact.text) || fact.evidence.includes(result.excerpt));
+  return (
+    fact.paragraph === result.paragraph &&
+    (result.excerpt.includes(fact.text) || fact.evidence.includes(result.excerpt))
+  );
 }
 
 /** Words of the fact a reader would ask with: name, role, unit, speaker … */
@@ -55,13 +60,14 @@ function factWords(fact: Fact): string {
 }
 
 /**
- * The facts that answer a question, taken from the excerpts of its answer: for "Who is the
+ * The facts that answer a question, taken from the excerpts of its answer (only the cited
+ * stories' facts are asked for): for "Who is the
  * mayor of Kyiv?" the person fact for Vitali Klitschko (role Mayor, affiliation Kyiv); for
  * "How many civilians were injured?" the quantity "at least 14 civilians". Facts of the kind
  * the question asks for come first, then those sharing most words with it. No results, no facts.
  */
 export function factsForAnswer(
-  table: FactTable,
+  factsOfStory: (storyId: string) => readonly Fact[],
   question: string,
   results: readonly ExcerptResult[],
   options: AnswerFactOptions = {},
@@ -70,12 +76,16 @@ export function factsForAnswer(
   if (results.length === 0 || maxFacts <= 0) return [];
   const answerType = answerTypeOf(question);
   const wanted: readonly FactType[] =
-    answerType === 'person' && SPEECH_QUESTION.test(question) ? ['quote', 'statement', 'person'] : answerType ? WANTED[answerType] : [];
+    answerType === 'person' && SPEECH_QUESTION.test(question)
+      ? ['quote', 'statement', 'person']
+      : answerType
+        ? WANTED[answerType]
+        : [];
   const questionTerms = new Set(nameTerms(question));
   const scored: { fact: Fact; score: number }[] = [];
   const seen = new Set<Fact>();
   results.forEach((result, rank) => {
-    for (const fact of table.byStory.get(result.story) ?? []) {
+    for (const fact of factsOfStory(result.story)) {
       if (seen.has(fact) || !inExcerpt(fact, result)) continue;
       seen.add(fact);
       const terms = nameTerms(factWords(fact));
@@ -90,7 +100,14 @@ export function factsForAnswer(
   // A fact that only repeats the question adds nothing: "Who is the mayor of Kyiv?" wants the
   // person, not the place Kyiv.
   return scored
-    .filter(({ fact }) => !(fact.type === 'place' && answerType !== 'place' && questionTerms.has(nameTerms(fact.name).join(' '))))
+    .filter(
+      ({ fact }) =>
+        !(
+          fact.type === 'place' &&
+          answerType !== 'place' &&
+          questionTerms.has(nameTerms(fact.name).join(' '))
+        ),
+    )
     .sort((a, b) => b.score - a.score)
     .slice(0, maxFacts)
     .map(({ fact }) => fact);

@@ -44,32 +44,59 @@ export interface NewsIndex {
   nameTerms: Uint8Array;
 }
 
-interface TermRows {
-  termIds: Map<string, number>;
-  names: Set<string>;
-  starts: number[];
-  ids: number[];
-  counts: number[];
-  lengths: number[];
+/**
+ * The index terms of one story, sentence by sentence, before ids are shared with other
+ * stories: what a per-story cache keeps, so a rebuild after one story changes tokenizes
+ * only that story. `terms` lists each distinct term once, in order of first use; a sentence
+ * is a run of `[local term, count]` pairs in `sentenceTerms`/`sentenceCounts`.
+ */
+export interface StoryTerms {
+  terms: string[];
+  /** Local term ids, sentence after sentence; sentence `s` is `sentenceStart[s] .. sentenceStart[s + 1]`. */
+  sentenceStart: number[];
+  sentenceTerms: number[];
+  sentenceCounts: number[];
+  /** Number of terms in each sentence (BM25's length), before capping. */
+  sentenceLengths: number[];
+  /** Local ids of the terms written capitalised inside a sentence (names). */
+  names: number[];
 }
 
-function addSentence(rows: TermRows, text: string): void {
-  const counts = new Map<number, number>();
-  const terms = analyzeText(text, rows.names);
-  for (const term of terms) {
-    let id = rows.termIds.get(term);
-    if (id === undefined) {
-      id = rows.termIds.size;
-      rows.termIds.set(term, id);
+/** Tokenizes every sentence of a story into index terms (see `StoryTerms`). Pure. */
+export function analyzeStory(story: Story): StoryTerms {
+  const local = new Map<string, number>();
+  const names = new Set<string>();
+  const rows: StoryTerms = {
+    terms: [],
+    sentenceStart: [0],
+    sentenceTerms: [],
+    sentenceCounts: [],
+    sentenceLengths: [],
+    names: [],
+  };
+  for (const paragraph of story.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const counts = new Map<number, number>();
+      const terms = analyzeText(sentence.text, names);
+      for (const term of terms) {
+        let id = local.get(term);
+        if (id === undefined) {
+          id = local.size;
+          local.set(term, id);
+          rows.terms.push(term);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, count] of counts) {
+        rows.sentenceTerms.push(id);
+        rows.sentenceCounts.push(count);
+      }
+      rows.sentenceStart.push(rows.sentenceTerms.length);
+      rows.sentenceLengths.push(terms.length);
     }
-    counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  for (const id of [...counts.keys()].sort((a, b) => a - b)) {
-    rows.ids.push(id);
-    rows.counts.push(Math.min(255, counts.get(id)!));
-  }
-  rows.starts.push(rows.ids.length);
-  rows.lengths.push(Math.min(65_535, terms.length));
+  rows.names = [...names].map((term) => local.get(term)!);
+  return rows;
 }
 
 /** Inverts sentence → terms rows into term → sentences rows (a counting sort). */
@@ -97,40 +124,76 @@ export function invertRows(
 
 /** Builds the search index of a set of stories. Pure: the stories are not changed. */
 export function buildIndex(stories: readonly Story[]): NewsIndex {
-  const rows: TermRows = { termIds: new Map(), names: new Set(), starts: [0], ids: [], counts: [], lengths: [] };
+  return mergeStoryTerms(stories, stories.map(analyzeStory));
+}
+
+/**
+ * Joins the per-story terms of `stories` (same order) into one index: term ids in order of
+ * first use across the stories, so the result is the same as tokenizing them all at once.
+ */
+export function mergeStoryTerms(stories: readonly Story[], storyTerms: readonly StoryTerms[]): NewsIndex {
+  const termIds = new Map<string, number>();
+  const names = new Set<number>();
+  const starts: number[] = [0];
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const lengths: number[] = [];
   const sentences: SentenceRef[] = [];
   const paragraphStart: number[][] = [];
   stories.forEach((story, storyPosition) => {
-    const starts: number[] = [];
+    const rows = storyTerms[storyPosition]!;
+    const global = rows.terms.map((term) => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(term, id);
+      }
+      return id;
+    });
+    for (const local of rows.names) names.add(global[local]!);
+    const starts_: number[] = [];
+    let s = 0;
     for (const paragraph of story.paragraphs) {
-      starts.push(sentences.length);
+      starts_.push(sentences.length);
       for (const sentence of paragraph.sentences) {
-        addSentence(rows, sentence.text);
+        const row: [number, number][] = [];
+        for (let i = rows.sentenceStart[s]!; i < rows.sentenceStart[s + 1]!; i++) {
+          row.push([global[rows.sentenceTerms[i]!]!, rows.sentenceCounts[i]!]);
+        }
+        row.sort((a, b) => a[0] - b[0]);
+        for (const [id, count] of row) {
+          ids.push(id);
+          counts.push(Math.min(255, count));
+        }
+        starts.push(ids.length);
+        lengths.push(Math.min(65_535, rows.sentenceLengths[s]!));
         sentences.push({ story: storyPosition, paragraph: paragraph.number, sentence: sentence.index });
+        s++;
       }
     }
-    paragraphStart.push(starts);
+    paragraphStart.push(starts_);
   });
-  const sentenceTermStart = Uint32Array.from(rows.starts);
-  const sentenceTerms = Uint32Array.from(rows.ids);
-  const sentenceTermCounts = Uint8Array.from(rows.counts);
-  const sentenceLength = Uint16Array.from(rows.lengths);
-  const totalLength = rows.lengths.reduce((sum, length) => sum + length, 0);
+  const sentenceTermStart = Uint32Array.from(starts);
+  const sentenceTerms = Uint32Array.from(ids);
+  const sentenceTermCounts = Uint8Array.from(counts);
+  const sentenceLength = Uint16Array.from(lengths);
+  const totalLength = lengths.reduce((sum, length) => sum + length, 0);
+  const terms = [...termIds.keys()];
   return {
     stories,
     storyPositions: new Map(stories.map((story, i) => [story.id, i])),
     sentences,
     paragraphStart,
-    termIds: rows.termIds,
-    terms: [...rows.termIds.keys()],
+    termIds,
+    terms,
     sentenceTermStart,
     sentenceTerms,
     sentenceTermCounts,
     sentenceStory: Uint32Array.from(sentences, (sentence) => sentence.story),
     sentenceLength,
     averageLength: sentences.length === 0 ? 1 : totalLength / sentences.length,
-    nameTerms: Uint8Array.from([...rows.termIds.keys()], (term) => (rows.names.has(term) ? 1 : 0)),
-    ...invertRows(sentenceTermStart, sentenceTerms, sentenceTermCounts, rows.termIds.size),
+    nameTerms: Uint8Array.from(terms, (_, id) => (names.has(id) ? 1 : 0)),
+    ...invertRows(sentenceTermStart, sentenceTerms, sentenceTermCounts, termIds.size),
   };
 }
 
