@@ -126,7 +126,7 @@ async function runSize(size: number, seed: number) {
       if (answer.results[0]?.story !== 'zz_new_story') throw new Error('the added story did not answer');
       return performance.now() - addStarted;
     });
-    await factsDone(holder, 0);
+    await holder.close();
     return {
       paragraphs: size,
       plainMs,

@@ -31,10 +31,12 @@ function flags(reply: Reply) {
 
 /**
  * Acknowledges a command before slow work (Discord allows 3 s); the ephemeral choice is
- * made here and holds for the answer. Written against the REST route rather than
+ * made here and holds for the answer (unless the router deferred it first, see `createRouter`). Written against the REST route rather than
  * `deferReply()` so the deferred message, like every other, states that it pings nobody.
  */
 export async function deferReply(interaction: CommandInteraction, ephemeral: boolean): Promise<void> {
+  // The router may have acknowledged it already (a question asked while the stories were indexed).
+  if (interaction.deferred || interaction.replied) return;
   try {
     await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
       body: {

@@ -15,7 +15,7 @@ import { BUTTONS, decodeCustomId } from './customIds.js';
 import { commandKey, type LoadedCommands } from './loadCommands.js';
 import { GENERIC_ERROR, renderCooldown, renderNotice } from './render.js';
 import { renderChannelRefusal } from './renderModeration.js';
-import { deleteButtonMessage, isDiscordError, sendPrivately } from './respond.js';
+import { deferReply, deleteButtonMessage, isDiscordError, sendPrivately } from './respond.js';
 import { channelAllowed } from './scope.js';
 import type { ButtonHandler, CommandContext } from './types.js';
 
@@ -28,6 +28,9 @@ export interface RouterOptions {
   ctx: CommandContext;
   cooldowns: Cooldowns;
 }
+
+/** Commands whose replies only the user sees (their renderers say so): deferred privately too. */
+const PRIVATE_REPLIES: ReadonlySet<string> = new Set(['search', 'facts', 'admin']);
 
 /** Routes one interaction; never rejects (errors end in the boundary). */
 export type Router = (interaction: Interaction) => Promise<void>;
@@ -86,6 +89,28 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
       : `Still indexing the stories, ${indexingPercent(status)}% — try again in a moment.`;
   };
 
+  /**
+   * A command that arrives before the first build is done is acknowledged at once (Discord
+   * allows 3 s) and run when the stories are ready; the answer then replaces the "thinking"
+   * message. False when the build failed (the user has been told).
+   */
+  async function answerWhenIndexed(
+    interaction:
+      ChatInputCommandInteraction | MessageContextMenuCommandInteraction | UserContextMenuCommandInteraction,
+  ): Promise<boolean> {
+    const hidden = interaction.isChatInputCommand()
+      ? (interaction.options.getBoolean('hide') ?? PRIVATE_REPLIES.has(interaction.commandName))
+      : true;
+    await deferReply(interaction, hidden);
+    try {
+      await live.desk!.whenReady();
+      return true;
+    } catch {
+      await sendPrivately(interaction, renderNotice(indexingNotice()));
+      return false;
+    }
+  }
+
   /** The context for one interaction: the library read once, here. */
   const contextNow = (): CommandContext => ({ ...live, library: live.library });
 
@@ -137,15 +162,12 @@ export function createRouter({ loaded, ctx: live, cooldowns }: RouterOptions): R
         await sendPrivately(interaction, renderChannelRefusal(closed));
         return;
       }
-      if (stillIndexing(name)) {
-        await sendPrivately(interaction, renderNotice(indexingNotice()));
-        return;
-      }
       const wait = cooldowns.take(interaction.user.id);
       if (wait > 0) {
         await sendPrivately(interaction, renderCooldown(wait));
         return;
       }
+      if (stillIndexing(name) && !(await answerWhenIndexed(interaction))) return;
       await command.execute(interaction, contextNow());
     });
   }

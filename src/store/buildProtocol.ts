@@ -6,6 +6,12 @@ export interface BuildRequest {
   snapshotDir?: string | undefined;
   /** Cache keys of the stories the main thread already holds: those are not sent back. */
   knownKeys: string[];
+  /**
+   * One Int32 the main thread increments after reading each batch of stories. A port hands
+   * all waiting messages over in one go, so the worker waits for each batch to be read
+   * before sending the next: the main thread then reads one small batch per turn.
+   */
+  batchesRead: SharedArrayBuffer;
 }
 
 /** The index's typed arrays, as a build worker transfers them. */

@@ -25,6 +25,20 @@ function progress(phase: 'reading' | 'indexing', done: number, total: number): v
 
 /** Stories per message: small enough that the main thread reads each in a few milliseconds. */
 const BATCH_PARAGRAPHS = 1500;
+/** Longest wait for the main thread to read a batch (it may be busy answering). */
+const BATCH_WAIT_MS = 10_000;
+
+const batchesRead = new Int32Array(request.batchesRead);
+let batchesSent = 0;
+
+function sendBatch(stories: Story[]): void {
+  send({ type: 'stories', stories });
+  batchesSent++;
+  const deadline = Date.now() + BATCH_WAIT_MS;
+  while (Atomics.load(batchesRead, 0) < batchesSent - 1 && Date.now() < deadline) {
+    Atomics.wait(batchesRead, 0, Atomics.load(batchesRead, 0), 100);
+  }
+}
 
 try {
   const warnings: string[] = [];
@@ -55,11 +69,11 @@ try {
     batch.push(story);
     paragraphs += story.paragraphs.length;
     if (paragraphs < BATCH_PARAGRAPHS) return;
-    send({ type: 'stories', stories: batch });
+    sendBatch(batch);
     batch = [];
     paragraphs = 0;
   });
-  if (batch.length) send({ type: 'stories', stories: batch });
+  if (batch.length) sendBatch(batch);
 
   const arrays = {
     sentenceTermStart: index.sentenceTermStart,

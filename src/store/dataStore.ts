@@ -146,7 +146,9 @@ const isSettings = (value: unknown): value is Settings =>
 const isFeedback = (value: unknown): value is Feedback =>
   isRecord(value) &&
   isRecord(value.votes) &&
-  Object.values(value.votes).every((v) => isRecord(v) && typeof v.up === 'number' && typeof v.down === 'number');
+  Object.values(value.votes).every(
+    (v) => isRecord(v) && typeof v.up === 'number' && typeof v.down === 'number',
+  );
 
 const isStats = (value: unknown): value is Stats =>
   isRecord(value) && isRecord(value.guilds) && Array.isArray(value.declinedQuestions);
@@ -175,11 +177,18 @@ export class DataStore {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new Error(`Data: cannot use ${dir} as the data folder (${code}); set DATA_DIR to a folder the bot may write`);
+      throw new Error(
+        `Data: cannot use ${dir} as the data folder (${code}); set DATA_DIR to a folder the bot may write`,
+      );
     }
     this.settings = new JsonDocument(join(dir, 'settings.json'), () => ({ guilds: {} }), isSettings, warn);
     this.feedback = new JsonDocument(join(dir, 'feedback.json'), () => ({ votes: {} }), isFeedback, warn);
-    this.stats = new JsonDocument(join(dir, 'stats.json'), () => ({ guilds: {}, declinedQuestions: [] }), isStats, warn);
+    this.stats = new JsonDocument(
+      join(dir, 'stats.json'),
+      () => ({ guilds: {}, declinedQuestions: [] }),
+      isStats,
+      warn,
+    );
     // Read now, so a damaged file is set aside and reported at start rather than at first use.
     for (const document of [this.settings, this.feedback, this.stats]) void document.value;
   }
@@ -211,8 +220,13 @@ export class DataStore {
       if (answered) counts.served++;
       else {
         counts.declined++;
-        stats.declinedQuestions.push({ guild, question: question.slice(0, STORED_QUESTION_LENGTH), at: now.toISOString() });
-        if (stats.declinedQuestions.length > MAX_DECLINED_KEPT) stats.declinedQuestions.splice(0, stats.declinedQuestions.length - MAX_DECLINED_KEPT);
+        stats.declinedQuestions.push({
+          guild,
+          question: question.slice(0, STORED_QUESTION_LENGTH),
+          at: now.toISOString(),
+        });
+        if (stats.declinedQuestions.length > MAX_DECLINED_KEPT)
+          stats.declinedQuestions.splice(0, stats.declinedQuestions.length - MAX_DECLINED_KEPT);
       }
     });
   }
@@ -235,7 +249,8 @@ export class DataStore {
   forgetGuild(guild: string): void {
     this.settings.update((settings) => void delete settings.guilds[guild]);
     this.feedback.update((feedback) => {
-      for (const key of Object.keys(feedback.votes)) if (key.startsWith(`${guild}|`)) delete feedback.votes[key];
+      for (const key of Object.keys(feedback.votes))
+        if (key.startsWith(`${guild}|`)) delete feedback.votes[key];
     });
     this.stats.update((stats) => {
       delete stats.guilds[guild];

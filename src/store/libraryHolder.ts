@@ -68,6 +68,7 @@ export class LibraryHolder {
   #pending: Promise<ReloadResult> | null = null;
   #status: IndexingStatus;
   #factRun = 0;
+  readonly #factWorkers = new Set<Worker>();
 
   constructor(
     private readonly seedsDir: string,
@@ -83,6 +84,12 @@ export class LibraryHolder {
       total,
       facts: { done: 0, total },
     };
+  }
+
+  /** Resolves once a library is served; rejects if the first build fails. */
+  whenReady(): Promise<void> {
+    if (this.#current) return Promise.resolve();
+    return (this.#pending ?? this.reload()).then(() => undefined);
   }
 
   /** Whether a library is being served (false only before the first build finishes). */
@@ -103,6 +110,13 @@ export class LibraryHolder {
   #setStatus(change: Partial<IndexingStatus>): void {
     this.#status = { ...this.#status, ...change };
     this.options.onStatus?.(this.status);
+  }
+
+  /** Stops fact extraction (what is cached stays cached); the library stays served. */
+  async close(): Promise<void> {
+    this.#factRun++;
+    await Promise.all([...this.#factWorkers].map((worker) => worker.terminate()));
+    this.#factWorkers.clear();
   }
 
   /** Builds the first library (when constructed with `'later'`); the same as a reload. */
@@ -146,7 +160,9 @@ export class LibraryHolder {
       seedsDir: this.seedsDir,
       snapshotDir: this.options.snapshotDir,
       knownKeys: [...knownStories.keys()],
+      batchesRead: new SharedArrayBuffer(4),
     };
+    const batchesRead = new Int32Array(request.batchesRead);
     const received = new Map<string, Story>();
     const done = await new Promise<Extract<BuildMessage, { type: 'done' }>>((resolve, reject) => {
       const worker = new Worker(buildWorkerFile, { workerData: request });
@@ -157,6 +173,11 @@ export class LibraryHolder {
             return;
           case 'stories':
             for (const story of message.stories) received.set(story.id, shareSentenceText(story));
+            // After this turn, so that other work runs between two batches.
+            setImmediate(() => {
+              Atomics.add(batchesRead, 0, 1);
+              Atomics.notify(batchesRead, 0);
+            });
             return;
           case 'done':
             resolve(message);
@@ -212,6 +233,7 @@ export class LibraryHolder {
       const request: FactRequest = { snapshotDir: this.options.snapshotDir!, stories: share };
       const worker = new Worker(factWorkerFile, { workerData: request });
       worker.unref();
+      this.#factWorkers.add(worker);
       const report = (done: number) => {
         if (run !== this.#factRun) return void worker.terminate();
         progress[w] = done;
@@ -222,6 +244,7 @@ export class LibraryHolder {
         if (message.type === 'done') void worker.terminate();
       });
       worker.once('exit', () => {
+        this.#factWorkers.delete(worker);
         if (--running === 0 && run === this.#factRun) this.#setStatus({ phase: 'idle' });
       });
       worker.once('error', () => undefined);

@@ -111,6 +111,11 @@ export class StoryDesk {
     return this.holder.ready;
   }
 
+  /** Resolves once stories are served (see `LibraryHolder.whenReady`). */
+  whenReady(): Promise<void> {
+    return this.holder.whenReady();
+  }
+
   /** Indexing progress (see `IndexingStatus`). */
   get indexing(): IndexingStatus {
     return this.holder.status;

@@ -25,7 +25,8 @@ export interface CheckedUpload {
  */
 export function storyIdFromFileName(fileName: string): { id: string; extension: string } {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  if (/^\.+[^.]*$/.test(base)) throw new UserError(`Upload: "${base.slice(0, 80)}" does not give a usable story id`);
+  if (/^\.+[^.]*$/.test(base))
+    throw new UserError(`Upload: "${base.slice(0, 80)}" does not give a usable story id`);
   const extension = extname(base).toLowerCase();
   if (!(EXTENSIONS as readonly string[]).includes(extension)) {
     throw new UserError(`Upload: "${base.slice(0, 80)}" is not a .txt or .md file`);
@@ -35,7 +36,8 @@ export function storyIdFromFileName(fileName: string): { id: string; extension: 
     .replace(/[^A-Za-z0-9_.-]+/g, '_')
     .replace(/^[._]+/, '')
     .slice(0, 100);
-  if (!id || !isValidStoryId(id)) throw new UserError(`Upload: "${base.slice(0, 80)}" does not give a usable story id`);
+  if (!id || !isValidStoryId(id))
+    throw new UserError(`Upload: "${base.slice(0, 80)}" does not give a usable story id`);
   return { id, extension };
 }
 
@@ -53,9 +55,16 @@ export function storyFileOf(dir: string, id: string): string | null {
  * Checks an uploaded story: size, UTF-8 text, front matter and paragraphs, id. A story
  * with the same id is refused unless `replace` is set (a correction).
  */
-export function checkUpload(dir: string, fileName: string, bytes: Uint8Array, replace = false): CheckedUpload {
+export function checkUpload(
+  dir: string,
+  fileName: string,
+  bytes: Uint8Array,
+  replace = false,
+): CheckedUpload {
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    throw new UserError(`Upload: the file is ${Math.ceil(bytes.length / 1024)} KB; stories are at most 1024 KB`);
+    throw new UserError(
+      `Upload: the file is ${Math.ceil(bytes.length / 1024)} KB; stories are at most 1024 KB`,
+    );
   }
   const { id, extension } = storyIdFromFileName(fileName);
   let text: string;
@@ -64,13 +73,17 @@ export function checkUpload(dir: string, fileName: string, bytes: Uint8Array, re
     text = decodeStoryText(bytes);
     story = parseStory(id, text);
   } catch (error) {
-    if (error instanceof CorpusError) throw new UserError(`Upload: refused because ${error.message.replace(/^Corpus: /, '')}`);
+    if (error instanceof CorpusError)
+      throw new UserError(`Upload: refused because ${error.message.replace(/^Corpus: /, '')}`);
     throw error;
   }
   const existing = storyFileOf(dir, id);
-  if (existing && !replace) throw new UserError(`Upload: a story with the id "${id}" already exists (use replace to correct it)`);
+  if (existing && !replace)
+    throw new UserError(`Upload: a story with the id "${id}" already exists (use replace to correct it)`);
   if (existing && !existing.endsWith(extension)) {
-    throw new UserError(`Upload: "${id}" exists as ${existing.split(/[\\/]/).pop()}; upload it with the same extension`);
+    throw new UserError(
+      `Upload: "${id}" exists as ${existing.split(/[\\/]/).pop()}; upload it with the same extension`,
+    );
   }
   return { id, fileName: `${id}${extension}`, text, story };
 }
