@@ -151,10 +151,10 @@ export function mergeStoryTerms(stories: readonly Story[], storyTerms: readonly 
       return id;
     });
     for (const local of rows.names) names.add(global[local]!);
-    const starts_: number[] = [];
+    const paragraphStarts: number[] = [];
     let s = 0;
     for (const paragraph of story.paragraphs) {
-      starts_.push(sentences.length);
+      paragraphStarts.push(sentences.length);
       for (const sentence of paragraph.sentences) {
         const row: [number, number][] = [];
         for (let i = rows.sentenceStart[s]!; i < rows.sentenceStart[s + 1]!; i++) {
@@ -171,7 +171,7 @@ export function mergeStoryTerms(stories: readonly Story[], storyTerms: readonly 
         s++;
       }
     }
-    paragraphStart.push(starts_);
+    paragraphStart.push(paragraphStarts);
   });
   const sentenceTermStart = Uint32Array.from(starts);
   const sentenceTerms = Uint32Array.from(ids);
