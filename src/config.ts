@@ -50,7 +50,8 @@ function read(env: Env, name: string): string | undefined {
 function snowflake(env: Env, name: string): string | null {
   const value = read(env, name);
   if (value === undefined) return null;
-  if (!SNOWFLAKE.test(value)) throw new ConfigError(`${name} must be a Discord id (17 to 20 digits), got "${value}"`);
+  if (!SNOWFLAKE.test(value))
+    throw new ConfigError(`${name} must be a Discord id (17 to 20 digits), got "${value}"`);
   return value;
 }
 
@@ -59,7 +60,8 @@ function snowflakes(env: Env, name: string): string[] {
   if (value === undefined) return [];
   const ids = value.split(/[\s,]+/).filter(Boolean);
   const bad = ids.find((id) => !SNOWFLAKE.test(id));
-  if (bad) throw new ConfigError(`${name} must be a comma-separated list of Discord ids, "${bad}" is not one`);
+  if (bad)
+    throw new ConfigError(`${name} must be a comma-separated list of Discord ids, "${bad}" is not one`);
   return ids;
 }
 
@@ -109,7 +111,8 @@ function apiBase(env: Env): string | null {
 function publicKey(env: Env): string | null {
   const value = read(env, 'DISCORD_PUBLIC_KEY');
   if (value === undefined) return null;
-  if (!/^[0-9a-fA-F]{64}$/.test(value)) throw new ConfigError('DISCORD_PUBLIC_KEY must be 64 hexadecimal characters');
+  if (!/^[0-9a-fA-F]{64}$/.test(value))
+    throw new ConfigError('DISCORD_PUBLIC_KEY must be 64 hexadecimal characters');
   return value.toLowerCase();
 }
 
@@ -160,7 +163,8 @@ export function loadConfig(env: Env = process.env): Config {
     newsroomRoleIds: snowflakes(env, 'NEWSROOM_ROLE_IDS'),
     auditChannelId: snowflake(env, 'AUDIT_CHANNEL_ID'),
     cooldownSeconds: integer(env, 'COOLDOWN_SECONDS', 3, 0, 3600),
-    interactionsPort: read(env, 'INTERACTIONS_PORT') === undefined ? null : integer(env, 'INTERACTIONS_PORT', 0, 1, 65535),
+    interactionsPort:
+      read(env, 'INTERACTIONS_PORT') === undefined ? null : integer(env, 'INTERACTIONS_PORT', 0, 1, 65535),
     discordPublicKey: publicKey(env),
     botShards: shards(env),
     dataRetentionDays: integer(env, 'DATA_RETENTION_DAYS', 90, 1, 3650),

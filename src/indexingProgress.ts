@@ -16,8 +16,12 @@ export interface IndexingProgress {
  * (cli-progress), else a log line every few seconds. Fact extraction runs on afterwards in
  * the background and is reported by `/admin stats`, not here.
  */
-export function indexingProgress(log: Logger, stream: NodeJS.WriteStream = process.stderr): IndexingProgress {
-  if (stream.isTTY) {
+export function indexingProgress(
+  log: Logger,
+  terminal: NodeJS.WriteStream | null = process.stderr.isTTY ? process.stderr : null,
+): IndexingProgress {
+  if (terminal) {
+    const stream = terminal;
     const bar = new cliProgress.SingleBar(
       {
         stream,

@@ -80,7 +80,17 @@ function score(
   negatives: readonly { q: string }[],
   defaultStory: string,
 ): Scores {
-  const scores: Scores = { hit1: 0, hit3: 0, phrase: 0, answered: 0, declined: 0, verbatim: 0, shown: 0, lengths: [], misses: [] };
+  const scores: Scores = {
+    hit1: 0,
+    hit3: 0,
+    phrase: 0,
+    answered: 0,
+    declined: 0,
+    verbatim: 0,
+    shown: 0,
+    lengths: [],
+    misses: [],
+  };
   const paragraphs = new Map(stories.map((s) => [s.id, s.paragraphs]));
   for (const question of questions) {
     const story = question.story ?? defaultStory;
@@ -93,7 +103,8 @@ function score(
     }
     if (top && isGold(top)) scores.hit1++;
     if (results.slice(0, 3).some(isGold)) scores.hit3++;
-    if (top && question.answers.some((a) => normalizeText(top.excerpt).includes(normalizeText(a)))) scores.phrase++;
+    if (top && question.answers.some((a) => normalizeText(top.excerpt).includes(normalizeText(a))))
+      scores.phrase++;
     else scores.misses.push(question.q);
     for (const r of results) {
       scores.shown++;
@@ -123,11 +134,27 @@ function main(): void {
   }
   const config = loadCoreConfig();
   const library = openLibrary(config.seedsDir);
-  const questions = (values.questions ?? ['tests/eval/dev-questions.jsonl']).flatMap((f) => readJsonl<EvalQuestion>(f));
-  const negatives = (values.negatives ?? ['tests/eval/dev-negatives.jsonl']).flatMap((f) => readJsonl<{ q: string }>(f));
+  const questions = (values.questions ?? ['tests/eval/dev-questions.jsonl']).flatMap((f) =>
+    readJsonl<EvalQuestion>(f),
+  );
+  const negatives = (values.negatives ?? ['tests/eval/dev-negatives.jsonl']).flatMap((f) =>
+    readJsonl<{ q: string }>(f),
+  );
   const defaultStory = values.story ?? library.stories[0]!.id;
-  const engine = score((q) => answerQuestion(library.index, q).results, library.stories, questions, negatives, defaultStory);
-  const baseline = score(plainMiniSearch(library.stories), library.stories, questions, negatives, defaultStory);
+  const engine = score(
+    (q) => answerQuestion(library.index, q).results,
+    library.stories,
+    questions,
+    negatives,
+    defaultStory,
+  );
+  const baseline = score(
+    plainMiniSearch(library.stories),
+    library.stories,
+    questions,
+    negatives,
+    defaultStory,
+  );
   const n = questions.length;
   const rows: [string, (s: Scores) => string][] = [
     ['hit@1 (top paragraph right)', (s) => ratio(s.hit1, n)],
@@ -146,8 +173,14 @@ function main(): void {
     ...rows.map(([label, f]) => `${label.padEnd(34)}${f(engine).padStart(10)}${f(baseline).padStart(18)}`),
   ];
   const counts = factCounts(factTableOf(library.index), { includeInternal: true });
-  out.push('', `facts per type: ${Object.entries(counts).map(([type, count]) => `${type} ${count}`).join(', ')}`);
-  if (values.verbose && engine.misses.length > 0) out.push('', 'answer phrase missing for:', ...engine.misses.map((q) => `  - ${q}`));
+  out.push(
+    '',
+    `facts per type: ${Object.entries(counts)
+      .map(([type, count]) => `${type} ${count}`)
+      .join(', ')}`,
+  );
+  if (values.verbose && engine.misses.length > 0)
+    out.push('', 'answer phrase missing for:', ...engine.misses.map((q) => `  - ${q}`));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

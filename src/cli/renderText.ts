@@ -39,7 +39,9 @@ export function renderAnswerText(index: NewsIndex, answer: Answer, searchHint = 
 export function renderSearchText(index: NewsIndex, response: SearchResponse): string {
   if (response.results.length === 0) return `Nothing in the stories matches "${response.query}".`;
   return response.results
-    .map((result, i) => `${i + 1}. ${result.excerpt}\n   — ${titleOf(index, result.story)}, ${result.citation}`)
+    .map(
+      (result, i) => `${i + 1}. ${result.excerpt}\n   — ${titleOf(index, result.story)}, ${result.citation}`,
+    )
     .join('\n');
 }
 
@@ -63,7 +65,12 @@ export function renderFactLine(fact: Fact): string {
   let body: string;
   switch (fact.type) {
     case 'person': {
-      const title = [fact.role, fact.affiliation && !fact.role?.includes(fact.affiliation) ? fact.affiliation : null].filter(Boolean).join(', ');
+      const title = [
+        fact.role,
+        fact.affiliation && !fact.role?.includes(fact.affiliation) ? fact.affiliation : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
       body = title ? `${fact.name} — ${title}` : fact.name;
       break;
     }
@@ -117,8 +124,11 @@ const VERDICT_WORDS: Readonly<Record<Verification['verdict'], string>> = {
 
 /** A verdict as text: the verdict, what differs, and the cited excerpt it rests on. */
 export function renderVerificationText(index: NewsIndex, verification: Verification): string {
-  const lines = [`${VERDICT_WORDS[verification.verdict]}${verification.difference ? `: ${verification.difference}` : '.'}`];
+  const lines = [
+    `${VERDICT_WORDS[verification.verdict]}${verification.difference ? `: ${verification.difference}` : '.'}`,
+  ];
   for (const result of verification.results) lines.push(renderExcerpt(index, result));
-  if (verification.verdict === 'not_found') lines.push('No story bears on that claim; nothing in them confirms or denies it.');
+  if (verification.verdict === 'not_found')
+    lines.push('No story bears on that claim; nothing in them confirms or denies it.');
   return lines.join('\n');
 }

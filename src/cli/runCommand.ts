@@ -70,7 +70,9 @@ export function answerJson(answer: Answer & { facts?: readonly Fact[] }) {
 function factOptions(options: CommandOptions): { type?: string; story?: string; entity?: string } {
   const { type, story, entity } = options;
   if (type !== undefined && !isFactType(type.trim())) {
-    throw new UsageError(`newsdesk: unknown fact type "${type.slice(0, 40)}" (expected ${FACT_TYPES.join(', ')})`);
+    throw new UsageError(
+      `newsdesk: unknown fact type "${type.slice(0, 40)}" (expected ${FACT_TYPES.join(', ')})`,
+    );
   }
   if (story !== undefined && !story.trim()) throw new UsageError('newsdesk: --story needs a story id');
   if (entity !== undefined && !entity.trim()) throw new UsageError('newsdesk: --entity needs a name');
@@ -97,7 +99,8 @@ function oneArgument(command: string, args: readonly string[], what: string): st
 
 function paragraphNumber(text: string | undefined): number {
   if (text === undefined) throw new UsageError('newsdesk: source needs a story id and a paragraph number');
-  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`newsdesk: "${text.slice(0, 40)}" is not a paragraph number`);
+  if (!/^\d{1,9}$/.test(text))
+    throw new UsageError(`newsdesk: "${text.slice(0, 40)}" is not a paragraph number`);
   return Number(text);
 }
 
@@ -127,17 +130,22 @@ export async function runCommand(
   io: CommandIo,
 ): Promise<number> {
   const [command, ...args] = positionals;
-  const print = (json: unknown, text: string) => io.write(options.json ? `${JSON.stringify(json)}\n` : `${text}\n`);
+  const print = (json: unknown, text: string) =>
+    io.write(options.json ? `${JSON.stringify(json)}\n` : `${text}\n`);
   switch (command) {
     case 'ask': {
       if (args.length === 0) return runBatchAsk(getLibrary(), options, io);
       const library = getLibrary();
       const answer = ask(library.index, oneArgument('ask', args, 'a question'), { story: options.story });
-      print(answerJson(answer), renderAnswerText(library.index, answer, 'the search command') + renderFactCard(answer.facts));
+      print(
+        answerJson(answer),
+        renderAnswerText(library.index, answer, 'the search command') + renderFactCard(answer.facts),
+      );
       return 0;
     }
     case 'facts': {
-      if (args.length > 0) throw new UsageError('newsdesk: facts takes no arguments (use --type, --story, --entity)');
+      if (args.length > 0)
+        throw new UsageError('newsdesk: facts takes no arguments (use --type, --story, --entity)');
       const query = factOptions(options);
       const response = facts(getLibrary().index, query);
       print(response, renderFactsText(response.facts));
@@ -152,7 +160,9 @@ export async function runCommand(
     }
     case 'search': {
       const library = getLibrary();
-      const response = search(library.index, oneArgument('search', args, 'a query'), { story: options.story });
+      const response = search(library.index, oneArgument('search', args, 'a query'), {
+        story: options.story,
+      });
       print(response, renderSearchText(library.index, response));
       return 0;
     }

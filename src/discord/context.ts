@@ -23,7 +23,7 @@ const START_WAIT_MS = 3_000;
  */
 export async function openServices(config: Config, log: Logger, library?: Library): Promise<BotServices> {
   if (!library) checkStoryFolder(config.seedsDir);
-  const progress = indexingProgress(log, { isTTY: false } as NodeJS.WriteStream);
+  const progress = indexingProgress(log, null);
   const services = openStoryDesk(config, (message) => log.warn(message), library ?? 'later', {
     onStatus: progress.update,
   });

@@ -1,11 +1,25 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_USAGE, answerAdminLine, answerConsoleLine, CONSOLE_HELP, runConsole } from '../../src/cli/console.js';
+import {
+  ADMIN_USAGE,
+  answerAdminLine,
+  answerConsoleLine,
+  CONSOLE_HELP,
+  runConsole,
+} from '../../src/cli/console.js';
 import { openLibrary } from '../../src/store/openLibrary.js';
 import { openStoryDesk } from '../../src/store/storyDesk.js';
 import { captureLogs, type LogLine } from '../discord/harness.js';
@@ -140,7 +154,8 @@ describe('console', () => {
   });
 
   describe('/admin (the newsroom on its own machine)', () => {
-    const FIRE = '---\ntitle: Harbour fire\n---\nForty firefighters fought the blaze at the harbour warehouse.\n';
+    const FIRE =
+      '---\ntitle: Harbour fire\n---\nForty firefighters fought the blaze at the harbour warehouse.\n';
 
     function newsroom() {
       const dir = mkdtempSync(join(temp, 'admin-'));
@@ -148,7 +163,10 @@ describe('console', () => {
       mkdirSync(seeds);
       copyFileSync(join(ROOT, 'seeds', `${SEED_ID}.txt`), join(seeds, `${SEED_ID}.txt`));
       writeFileSync(join(dir, 'harbour_fire.md'), FIRE);
-      const { desk } = openStoryDesk({ seedsDir: seeds, dataDir: join(dir, 'data'), dataRetentionDays: 90 }, () => undefined);
+      const { desk } = openStoryDesk(
+        { seedsDir: seeds, dataDir: join(dir, 'data'), dataRetentionDays: 90 },
+        () => undefined,
+      );
       return { dir, seeds, desk };
     }
 
@@ -172,13 +190,19 @@ describe('console', () => {
       expect(answerConsoleLine(desk.library, '/source harbour_fire 1', desk)).toMatch(
         /^Harbour fire — harbour_fire ¶1 \(paragraph 1 of 1\)\n\nFifty firefighters.*\n\n\(corrected \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/,
       );
-      expect(await answerAdminLine(desk, '/admin stats', log)).toMatch(/^Stories: 2 \(0 newsroom only\), 10 paragraphs\nQuestions: 0 answered, 0 declined/);
-      expect(await answerAdminLine(desk, '/admin reload', log)).toBe('No change: the stories are the same as before.');
+      expect(await answerAdminLine(desk, '/admin stats', log)).toMatch(
+        /^Stories: 2 \(0 newsroom only\), 10 paragraphs\nQuestions: 0 answered, 0 declined/,
+      );
+      expect(await answerAdminLine(desk, '/admin reload', log)).toBe(
+        'No change: the stories are the same as before.',
+      );
       expect(await answerAdminLine(desk, '/admin remove harbour_fire', log)).toBe(
         'Removed harbour_fire; it is no longer served.\nRemoved: harbour_fire',
       );
       expect(readdirSync(seeds)).toEqual([`${SEED_ID}.txt`]);
-      expect(await answerAdminLine(desk, '/admin remove harbour_fire', log)).toBe('Stories: there is no story "harbour_fire" to remove');
+      expect(await answerAdminLine(desk, '/admin remove harbour_fire', log)).toBe(
+        'Stories: there is no story "harbour_fire" to remove',
+      );
       expect(await answerAdminLine(desk, `/admin add ${join(dir, 'missing.txt')}`, log)).toBe(
         `Upload: cannot read ${join(dir, 'missing.txt')} (ENOENT)`,
       );
@@ -255,14 +279,22 @@ describe('console', () => {
       const seeds = join(dir, 'seeds');
       mkdirSync(seeds);
       copyFileSync(join(ROOT, 'seeds', `${SEED_ID}.txt`), join(seeds, `${SEED_ID}.txt`));
-      writeFileSync(join(dir, 'tram.txt'), 'The new tram line to the airport opens on 3 May, the city said.\n');
-      const run = await startConsole(`/admin add ${join(dir, 'tram.txt')}\n/ask When does the tram line to the airport open?\n`, {
-        SEEDS_DIR: seeds,
-        DATA_DIR: join(dir, 'data'),
-      });
+      writeFileSync(
+        join(dir, 'tram.txt'),
+        'The new tram line to the airport opens on 3 May, the city said.\n',
+      );
+      const run = await startConsole(
+        `/admin add ${join(dir, 'tram.txt')}\n/ask When does the tram line to the airport open?\n`,
+        {
+          SEEDS_DIR: seeds,
+          DATA_DIR: join(dir, 'data'),
+        },
+      );
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^Added tram — The new tram line to the airport opens on 3 May, the city said\. \(1 paragraph\); served now\.\n/);
+      expect(run.stdout).toMatch(
+        /^Added tram — The new tram line to the airport opens on 3 May, the city said\. \(1 paragraph\); served now\.\n/,
+      );
       expect(run.stdout).toContain('tram ¶1');
       expect(existsSync(join(seeds, 'tram.txt'))).toBe(true);
     });

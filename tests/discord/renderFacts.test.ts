@@ -94,16 +94,14 @@ function factOf(story: string): fc.Arbitrary<Fact> {
   });
   const optional = fc.option(hostile, { nil: null });
   return fc.oneof(
-    fc
-      .tuple(base, hostile, optional, optional, mentions)
-      .map(([b, name, role, affiliation, m]): Fact => ({
-        ...common(b),
-        type: 'person',
-        name,
-        role,
-        affiliation,
-        mentions: m,
-      })),
+    fc.tuple(base, hostile, optional, optional, mentions).map(([b, name, role, affiliation, m]): Fact => ({
+      ...common(b),
+      type: 'person',
+      name,
+      role,
+      affiliation,
+      mentions: m,
+    })),
     fc
       .tuple(base, hostile, mentions)
       .map(([b, name, m]): Fact => ({ ...common(b), type: 'organization', name, mentions: m })),
@@ -122,15 +120,13 @@ function factOf(story: string): fc.Arbitrary<Fact> {
     fc
       .tuple(base, hostile, optional)
       .map(([b, quote, speaker]): Fact => ({ ...common(b), type: 'quote', quote, speaker })),
-    fc
-      .tuple(base, hostile, hostile, hostile)
-      .map(([b, speaker, verb, content]): Fact => ({
-        ...common(b),
-        type: 'statement',
-        speaker,
-        verb,
-        content,
-      })),
+    fc.tuple(base, hostile, hostile, hostile).map(([b, speaker, verb, content]): Fact => ({
+      ...common(b),
+      type: 'statement',
+      speaker,
+      verb,
+      content,
+    })),
     fc.tuple(base, hostile).map(([b, name]): Fact => ({ ...common(b), type: 'equipment', name })),
     fc
       .tuple(base, hostile, optional)

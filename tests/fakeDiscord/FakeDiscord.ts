@@ -453,12 +453,15 @@ export class FakeDiscord {
       if (this.chunkedAttachments.has(match![1]!)) {
         res.writeHead(200, { 'content-type': 'application/octet-stream' });
         for (let at = 0; at < served.length && !res.destroyed; at += 65_536) {
-          if (!res.write(served.subarray(at, at + 65_536))) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+          if (!res.write(served.subarray(at, at + 65_536)))
+            await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
         }
         res.end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': served.length }).end(served);
+      res
+        .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': served.length })
+        .end(served);
       return;
     }
     const { status, json, headers, delayMs } = this.answer(request);
@@ -483,7 +486,12 @@ export class FakeDiscord {
     const { status, json, headers } = fault?.respond ?? routed;
     request.status = status;
     if (fault?.respond) request.problems.push(`fault injected: ${status}`);
-    return { status, json, headers, delayMs: (fault?.delayMs ?? 0) + ('delayMs' in routed ? (routed.delayMs ?? 0) : 0) };
+    return {
+      status,
+      json,
+      headers,
+      delayMs: (fault?.delayMs ?? 0) + ('delayMs' in routed ? (routed.delayMs ?? 0) : 0),
+    };
   }
 
   /**
@@ -499,7 +507,12 @@ export class FakeDiscord {
    */
   readonly fetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const parsed = new URL(url);
-    const raw = typeof init.body === 'string' ? init.body : init.body ? Buffer.from(init.body as ArrayBuffer).toString('utf8') : '';
+    const raw =
+      typeof init.body === 'string'
+        ? init.body
+        : init.body
+          ? Buffer.from(init.body as ArrayBuffer).toString('utf8')
+          : '';
     let body: unknown = null;
     if (raw) {
       try {

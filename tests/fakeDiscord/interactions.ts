@@ -158,7 +158,13 @@ function commandOptions(options: Record<string, OptionValue>, focused?: string, 
     }
     if (typeof value === 'object' && 'channel' in value) {
       const { id, name: channelName = 'general' } = value.channel;
-      resolved.channels[id] = { id, name: channelName, type: 0, permissions: MEMBER_PERMISSIONS, guild_id: GUILD_ID };
+      resolved.channels[id] = {
+        id,
+        name: channelName,
+        type: 0,
+        permissions: MEMBER_PERMISSIONS,
+        guild_id: GUILD_ID,
+      };
       return { name, type: 7, value: id };
     }
     const type = typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3;
@@ -168,7 +174,9 @@ function commandOptions(options: Record<string, OptionValue>, focused?: string, 
     list = [{ name: path.subcommand, type: 1, options: list }];
     if (path.group) list = [{ name: path.group, type: 2, options: list }];
   }
-  const used = Object.fromEntries(Object.entries(resolved).filter(([, entries]) => Object.keys(entries).length > 0));
+  const used = Object.fromEntries(
+    Object.entries(resolved).filter(([, entries]) => Object.keys(entries).length > 0),
+  );
   return { options: list, resolved: Object.keys(used).length ? used : undefined };
 }
 

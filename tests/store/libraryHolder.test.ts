@@ -23,9 +23,13 @@ describe('LibraryHolder', () => {
     expect(diff).toEqual({
       added: ['city_flood'],
       removed: ['econ_rates'],
-      changed: [{ story: '000_9f28cc2ec71faf02', paragraphs: [1, 2, 3, 4, 5, 6, 7, 8, 9], before: 9, after: 2 }],
+      changed: [
+        { story: '000_9f28cc2ec71faf02', paragraphs: [1, 2, 3, 4, 5, 6, 7, 8, 9], before: 9, after: 2 },
+      ],
     });
-    expect(answerQuestion(holder.current.index, 'Which river burst its banks?').results[0]?.story).toBe('city_flood');
+    expect(answerQuestion(holder.current.index, 'Which river burst its banks?').results[0]?.story).toBe(
+      'city_flood',
+    );
   });
 
   it('keeps serving the old index when the reload fails', async () => {

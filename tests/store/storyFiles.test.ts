@@ -11,7 +11,10 @@ describe('storyFiles', () => {
   describe('storyIdFromFileName', () => {
     it('keeps only the last path segment and safe characters', () => {
       expect(storyIdFromFileName('../../etc/passwd.txt').id).toBe('passwd');
-      expect(storyIdFromFileName('C:\\news\\Big Story (final).md')).toEqual({ id: 'Big_Story_final_', extension: '.md' });
+      expect(storyIdFromFileName('C:\\news\\Big Story (final).md')).toEqual({
+        id: 'Big_Story_final_',
+        extension: '.md',
+      });
     });
 
     it('refuses other extensions and names with nothing usable', () => {
@@ -22,17 +25,27 @@ describe('storyFiles', () => {
 
   describe('checkUpload', () => {
     it('accepts a UTF-8 story with valid front matter', () => {
-      const upload = checkUpload(folder(), 'recall.md', text('---\ntitle: Recall\n---\nFirst paragraph. Second sentence.\n'));
+      const upload = checkUpload(
+        folder(),
+        'recall.md',
+        text('---\ntitle: Recall\n---\nFirst paragraph. Second sentence.\n'),
+      );
       expect(upload).toMatchObject({ id: 'recall', fileName: 'recall.md' });
       expect(upload.story.title).toBe('Recall');
     });
 
     it('refuses files over 1 MB, binary files, invalid UTF-8 and bad front matter, with the reason', () => {
       const dir = folder();
-      expect(() => checkUpload(dir, 'big.txt', Buffer.alloc(1024 * 1024 + 1, 97))).toThrow('stories are at most 1024 KB');
+      expect(() => checkUpload(dir, 'big.txt', Buffer.alloc(1024 * 1024 + 1, 97))).toThrow(
+        'stories are at most 1024 KB',
+      );
       expect(() => checkUpload(dir, 'bin.txt', Buffer.from([72, 0, 105]))).toThrow('binary file');
-      expect(() => checkUpload(dir, 'latin.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]))).toThrow('not valid UTF-8');
-      expect(() => checkUpload(dir, 'fm.txt', text('---\ntitel: x\n---\nBody.\n'))).toThrow('unknown key "titel"');
+      expect(() => checkUpload(dir, 'latin.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]))).toThrow(
+        'not valid UTF-8',
+      );
+      expect(() => checkUpload(dir, 'fm.txt', text('---\ntitel: x\n---\nBody.\n'))).toThrow(
+        'unknown key "titel"',
+      );
       expect(() => checkUpload(dir, 'empty.txt', text('\n\n'))).toThrow('has no paragraphs');
     });
 

@@ -10,15 +10,7 @@ import { termsOfToken, tokenize, type Token } from '../search/tokenize.js';
 
 /** What kind of thing the question asks for; answers holding one rank a little higher. */
 export type AnswerType =
-  | 'quantity'
-  | 'money'
-  | 'percent'
-  | 'duration'
-  | 'person'
-  | 'time'
-  | 'place'
-  | 'reason'
-  | 'name';
+  'quantity' | 'money' | 'percent' | 'duration' | 'person' | 'time' | 'place' | 'reason' | 'name';
 
 /** One topic word of a question, resolved against the corpus vocabulary. */
 export interface QueryUnit {
@@ -50,8 +42,28 @@ export interface QuestionPlan {
   wantsList: boolean;
 }
 
-const AUXILIARIES = new Set(['did', 'do', 'does', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can',
-  'could', 'should', 'would', 'might', 'must', 'kind', 'type', 'sort']);
+const AUXILIARIES = new Set([
+  'did',
+  'do',
+  'does',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'can',
+  'could',
+  'should',
+  'would',
+  'might',
+  'must',
+  'kind',
+  'type',
+  'sort',
+]);
 
 /**
  * The thing asked about, as written: the noun right after "which"/"what"/"how many"
@@ -61,7 +73,9 @@ function headWordOf(question: string): string | null {
   const match =
     /^\s*(?:which|what) (?:kinds?|types?|sorts?) of\s+([\p{L}-]+)/iu.exec(question) ??
     /^\s*(?:which|what|how many)\s+([\p{L}-]+)/iu.exec(question) ??
-    /^\s*how (?:much|large|big|high|long)\s+(?:was|were|is|are|will be|has been)\s+(?:the|a|an|its|their)\s+([\p{L}-]+)/iu.exec(question);
+    /^\s*how (?:much|large|big|high|long)\s+(?:was|were|is|are|will be|has been)\s+(?:the|a|an|its|their)\s+([\p{L}-]+)/iu.exec(
+      question,
+    );
   const word = match?.[1]?.toLowerCase();
   return word && !AUXILIARIES.has(word) ? word : null;
 }
@@ -78,7 +92,8 @@ function resolveTerms(
   if (terms.length === 1) {
     const matches = matchTerm(index, terms[0]!, isName);
     // Stemming mangles names ("Reys" → "rei"), so a name is also tried as written.
-    if (matches.size === 0 && isName && rawWord) return [{ term: terms[0]!, matches: matchTerm(index, rawWord, true) }];
+    if (matches.size === 0 && isName && rawWord)
+      return [{ term: terms[0]!, matches: matchTerm(index, rawWord, true) }];
     return [{ term: terms[0]!, matches }];
   }
   for (const whole of terms.filter(isWholeForm)) {
@@ -97,14 +112,29 @@ const PARAPHRASE_FACTOR = 0.6;
 const ENTITY_FACTOR = 1.5;
 
 const ANSWER_TYPES: readonly [RegExp, AnswerType][] = [
-  [/\bhow much (money|cash|funding|aid|did it cost|does it cost)\b|\bhow much\b.*\b(cost|worth|spend|spent|pay|paid|raise|budget)\b/, 'money'],
-  [/\b(what|which) (percentage|share|proportion|rate)\b|\bby how much\b|\bhow much (higher|lower|more|less)\b/, 'percent'],
+  [
+    /\bhow much (money|cash|funding|aid|did it cost|does it cost)\b|\bhow much\b.*\b(cost|worth|spend|spent|pay|paid|raise|budget)\b/,
+    'money',
+  ],
+  [
+    /\b(what|which) (percentage|share|proportion|rate)\b|\bby how much\b|\bhow much (higher|lower|more|less)\b/,
+    'percent',
+  ],
   [/\bhow long\b|\bfor how many (years|months|weeks|days)\b/, 'duration'],
   [/\bhow (many|much|large|big|high)\b|\bwhat (number|amount|total|size)\b|\bnumber of\b/, 'quantity'],
-  [/^(who|whom|whose)\b|\b(which|what) (person|official|leader|minister|officer|spokesperson|spokesman|spokeswoman)\b|\bwho (is|was|were|did|has|had)\b/, 'person'],
+  [
+    /^(who|whom|whose)\b|\b(which|what) (person|official|leader|minister|officer|spokesperson|spokesman|spokeswoman)\b|\bwho (is|was|were|did|has|had)\b/,
+    'person',
+  ],
   [/^when\b|\bwhat (time|day|date|year|month)\b|\bwhen (did|was|were|will|is|does)\b/, 'time'],
-  [/^where\b|\b(which|what) (city|country|district|town|region|area|place|neighbou?rhood|province|state)\b/, 'place'],
-  [/^why\b|\bwhat (reason|caused|cause|prompted|led to|is causing|is behind|was behind)\b|\bfor what reason\b|\bwhy (did|was|is|were)\b/, 'reason'],
+  [
+    /^where\b|\b(which|what) (city|country|district|town|region|area|place|neighbou?rhood|province|state)\b/,
+    'place',
+  ],
+  [
+    /^why\b|\bwhat (reason|caused|cause|prompted|led to|is causing|is behind|was behind)\b|\bfor what reason\b|\bwhy (did|was|is|were)\b/,
+    'reason',
+  ],
   [/^which\b|\bwhich \w+ (did|do|does|is|are|was|were|has|have)\b/, 'name'],
 ];
 
@@ -117,7 +147,8 @@ export function answerTypeOf(question: string): AnswerType | null {
 
 function tenseOf(question: string): 'past' | 'future' | null {
   const text = normalizeText(question);
-  if (/\b(will|going to|is set to|are set to|upcoming|next|expected to|plan to|plans to)\b/.test(text)) return 'future';
+  if (/\b(will|going to|is set to|are set to|upcoming|next|expected to|plan to|plans to)\b/.test(text))
+    return 'future';
   if (/\b(did|was|were|had)\b/.test(text)) return 'past';
   return null;
 }
@@ -142,7 +173,8 @@ interface RawUnit {
 }
 
 /** Words that only say what kind of answer is wanted ("*what time* did…", "*how long*…"). */
-const ANSWER_FORM = /\b(?:(?:at )?(?:what|which) (?:time|day|date|year|month|hour|amount|number|percentage|proportion)|how (?:long|much|many|far|old|soon|often|large|big|high|tall))\b/gi;
+const ANSWER_FORM =
+  /\b(?:(?:at )?(?:what|which) (?:time|day|date|year|month|hour|amount|number|percentage|proportion)|how (?:long|much|many|far|old|soon|often|large|big|high|tall))\b/gi;
 
 function rawUnits(question: string): RawUnit[] {
   const tokens = tokenize(question.replace(ANSWER_FORM, ' '));
@@ -154,7 +186,13 @@ function rawUnits(question: string): RawUnit[] {
     if (phrase) {
       const span = tokens.slice(i, i + phrase.length);
       const entity = span.some((t, k) => isEntityToken(t, i + k === 0));
-      units.push({ surface: span.map((t) => t.surface).join(' '), terms: [phrase.term], entity, generic: false, position: i });
+      units.push({
+        surface: span.map((t) => t.surface).join(' '),
+        terms: [phrase.term],
+        entity,
+        generic: false,
+        position: i,
+      });
       i += phrase.length - 1;
       continue;
     }
@@ -197,7 +235,8 @@ function mergeNames(units: QueryUnit[], positions: number[]): QueryUnit[] {
     const weight = Math.max(...group.map((unit) => unit.weight));
     const matches = new Map<number, number>();
     for (const unit of group) {
-      for (const [id, match] of unit.matches) matches.set(id, Math.max(matches.get(id) ?? 0, (match * unit.weight) / weight));
+      for (const [id, match] of unit.matches)
+        matches.set(id, Math.max(matches.get(id) ?? 0, (match * unit.weight) / weight));
     }
     merged.push({
       surface: group.map((unit) => unit.surface).join(' '),

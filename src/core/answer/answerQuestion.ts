@@ -2,7 +2,14 @@ import { citation } from '../corpus/parseStory.js';
 import type { NewsIndex } from '../search/buildIndex.js';
 import { paragraphSentences, storyHasTerm } from '../search/buildIndex.js';
 import { analyzeQuestion, type QuestionPlan } from './analyzeQuestion.js';
-import { answersKind, coverageOf, knownWeight, rankSentences, sentenceText, type RankedSentence } from './rankSentences.js';
+import {
+  answersKind,
+  coverageOf,
+  knownWeight,
+  rankSentences,
+  sentenceText,
+  type RankedSentence,
+} from './rankSentences.js';
 import type { ExcerptResult, ScopeOptions } from './types.js';
 import { isParaphraseWord } from '../search/wordClasses.js';
 
@@ -44,7 +51,12 @@ const JOIN_MAX_SENTENCES = 3;
  */
 const PARAPHRASE_SHARE = 0.25;
 
-function confidenceOf(index: NewsIndex, plan: QuestionPlan, excerpt: readonly number[], best: RankedSentence): number {
+function confidenceOf(
+  index: NewsIndex,
+  plan: QuestionPlan,
+  excerpt: readonly number[],
+  best: RankedSentence,
+): number {
   const topical = plan.units.filter((unit) => !unit.generic);
   const counted = topical.length > 0 ? topical : plan.units;
   const known = counted.filter((unit) => unit.matches.size > 0);
@@ -53,7 +65,11 @@ function confidenceOf(index: NewsIndex, plan: QuestionPlan, excerpt: readonly nu
   const heaviest = Math.max(...known.map((unit) => unit.weight));
   const unknownTotal = counted
     .filter((unit) => unit.matches.size === 0)
-    .reduce((sum, unit) => sum + heaviest * (isParaphraseWord(unit.surface.toLowerCase(), unit.term) ? PARAPHRASE_SHARE : 1), 0);
+    .reduce(
+      (sum, unit) =>
+        sum + heaviest * (isParaphraseWord(unit.surface.toLowerCase(), unit.term) ? PARAPHRASE_SHARE : 1),
+      0,
+    );
   const excerptCoverage = coverageOf(index, known, excerpt, knownTotal);
   const paragraphCoverage = best.paragraphCoverage;
   const covered = Math.max(excerptCoverage, 0.5 * excerptCoverage + 0.5 * paragraphCoverage) * knownTotal;
@@ -76,9 +92,13 @@ function excerptPositions(index: NewsIndex, plan: QuestionPlan, best: RankedSent
       if (!paragraph.includes(first) || !paragraph.includes(last) || last === first) continue;
       const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
       const spanCoverage = coverageOf(index, plan.units, span, total);
-      const better = spanCoverage - best.sentenceCoverage >= JOIN_GAIN && spanCoverage > chosenCoverage + 1e-9;
+      const better =
+        spanCoverage - best.sentenceCoverage >= JOIN_GAIN && spanCoverage > chosenCoverage + 1e-9;
       const shorterTie = Math.abs(spanCoverage - chosenCoverage) < 1e-9 && span.length < chosen.length;
-      if ((better || (shorterTie && chosen.length > 1)) && excerptText(index, span).length <= JOIN_MAX_LENGTH) {
+      if (
+        (better || (shorterTie && chosen.length > 1)) &&
+        excerptText(index, span).length <= JOIN_MAX_LENGTH
+      ) {
         chosen = span;
         chosenCoverage = spanCoverage;
       }
@@ -92,7 +112,12 @@ function excerptPositions(index: NewsIndex, plan: QuestionPlan, best: RankedSent
  * the Obolon district": when the best sentence lacks the kind of answer asked for and a
  * neighbour on the same topic holds it, the excerpt takes both.
  */
-function withAnswerNeighbour(index: NewsIndex, plan: QuestionPlan, position: number, paragraph: readonly number[]): number[] {
+function withAnswerNeighbour(
+  index: NewsIndex,
+  plan: QuestionPlan,
+  position: number,
+  paragraph: readonly number[],
+): number[] {
   if (answersKind(index, plan, sentenceText(index, position))) return [position];
   for (const neighbour of [position + 1, position - 1]) {
     if (!paragraph.includes(neighbour) || !answersKind(index, plan, sentenceText(index, neighbour))) continue;
@@ -108,7 +133,10 @@ export function excerptText(index: NewsIndex, positions: readonly number[]): str
   const first = index.sentences[positions[0]!]!;
   const last = index.sentences[positions.at(-1)!]!;
   const paragraph = index.stories[first.story]!.paragraphs[first.paragraph - 1]!;
-  return paragraph.text.slice(paragraph.sentences[first.sentence]!.start, paragraph.sentences[last.sentence]!.end);
+  return paragraph.text.slice(
+    paragraph.sentences[first.sentence]!.start,
+    paragraph.sentences[last.sentence]!.end,
+  );
 }
 
 function toResult(index: NewsIndex, positions: readonly number[], score: number): ExcerptResult {
@@ -124,7 +152,13 @@ function toResult(index: NewsIndex, positions: readonly number[], score: number)
 }
 
 function declined(query: string, confidence: number, reason: string): Answer {
-  return { query, answered: false, confidence: Math.round(confidence * 1000) / 1000, results: [], declineReason: reason };
+  return {
+    query,
+    answered: false,
+    confidence: Math.round(confidence * 1000) / 1000,
+    results: [],
+    declineReason: reason,
+  };
 }
 
 /** "Bank of England" must not be answered from a story about the Bank of Canada that mentions England elsewhere. */
@@ -152,12 +186,16 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
   const best = ranked[0];
   if (!best) {
     const names = plan.units.filter((unit) => unit.entity).map((unit) => unit.surface);
-    const reason = matched.length > 0 && names.length > 1 ? `no story mentions ${names.join(' and ')} together` : 'no story matches the question';
+    const reason =
+      matched.length > 0 && names.length > 1
+        ? `no story mentions ${names.join(' and ')} together`
+        : 'no story matches the question';
     return declined(question, 0, reason);
   }
   const excerpt = excerptPositions(index, plan, best);
   const confidence = confidenceOf(index, plan, excerpt, best);
-  if (confidence < minConfidence) return declined(question, confidence, 'the evidence in the stories is weak');
+  if (confidence < minConfidence)
+    return declined(question, confidence, 'the evidence in the stories is weak');
   const results = [toResult(index, excerpt, best.score)];
   for (const other of ranked.slice(1)) {
     if (results.length >= maxResults || other.score < best.score * relativeCutoff) break;
@@ -168,7 +206,11 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
 }
 
 /** Ranked cited sentences for a query, without the abstention threshold (up to `limit`). */
-export function searchStories(index: NewsIndex, query: string, options: ScopeOptions & { limit?: number } = {}) {
+export function searchStories(
+  index: NewsIndex,
+  query: string,
+  options: ScopeOptions & { limit?: number } = {},
+) {
   const { limit = 10, ...scope } = options;
   const plan = analyzeQuestion(index, query);
   return rankSentences(index, plan, scope)

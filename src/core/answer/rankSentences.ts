@@ -37,8 +37,12 @@ const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
   quantity: new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, 'i'),
   money: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(dollars|euros|pounds|yen|bn|billion|million)\b/i,
   percent: /\d\s?(%|percent|per cent|percentage points?|basis points?)/i,
-  duration: new RegExp(String.raw`\b(\d+|${NUMBER_WORD}|a|an)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|decades?)\b`, 'i'),
-  person: /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b(president|minister|mayor|chief|spokes\w+|officials?|director|secretary|governor|ceo|chair\w*)\b/u,
+  duration: new RegExp(
+    String.raw`\b(\d+|${NUMBER_WORD}|a|an)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|decades?)\b`,
+    'i',
+  ),
+  person:
+    /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b(president|minister|mayor|chief|spokes\w+|officials?|director|secretary|governor|ceo|chair\w*)\b/u,
   time: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|overnight|earlier|later|ago|week|month|year|morning|evening|night|afternoon|\d{4})\b/i,
   place: /\b(in|at|near|from|across|outside)\s+(the\s+)?\p{Lu}/u,
   reason:
@@ -49,7 +53,10 @@ function holdsAnswerType(plan: QuestionPlan, text: string): boolean {
   if (!plan.answerType) return false;
   if (plan.answerType !== 'name') return ANSWER_PATTERNS[plan.answerType].test(text);
   return tokenize(text).some(
-    (token) => token.position > 0 && (token.capitalized || /\d/.test(token.norm)) && !plan.questionWords.has(token.norm),
+    (token) =>
+      token.position > 0 &&
+      (token.capitalized || /\d/.test(token.norm)) &&
+      !plan.questionWords.has(token.norm),
   );
 }
 
@@ -94,17 +101,28 @@ export function answersKind(index: NewsIndex, plan: QuestionPlan, text: string):
   return true;
 }
 
-function kindBonus(index: NewsIndex, plan: QuestionPlan, position: number, paragraph: readonly number[]): number {
+function kindBonus(
+  index: NewsIndex,
+  plan: QuestionPlan,
+  position: number,
+  paragraph: readonly number[],
+): number {
   const own = kindScore(index, plan, sentenceText(index, position));
   if (own > 0) return own * RANKING.answerType;
   const neighbours = [position - 1, position + 1].filter((p) => paragraph.includes(p));
   return neighbours.some((p) => answersKind(index, plan, sentenceText(index, p))) ? RANKING.neighbourKind : 0;
 }
 
-const FUTURE = /\b(will|is set to|are set to|expected to|upcoming|later today|plans? to|going to|tomorrow|next week)\b/;
+const FUTURE =
+  /\b(will|is set to|are set to|expected to|upcoming|later today|plans? to|going to|tomorrow|next week)\b/;
 
 /** What each of the question's units contributes, best match per unit, over some sentences. */
-function coverage(index: NewsIndex, units: readonly QueryUnit[], positions: readonly number[], total: number): number {
+function coverage(
+  index: NewsIndex,
+  units: readonly QueryUnit[],
+  positions: readonly number[],
+  total: number,
+): number {
   if (total === 0) return 0;
   let covered = 0;
   for (const unit of units) {
@@ -124,11 +142,17 @@ export function knownWeight(units: readonly QueryUnit[]): number {
 
 export function sentenceText(index: NewsIndex, position: number): string {
   const sentence = index.sentences[position]!;
-  return index.stories[sentence.story]!.paragraphs[sentence.paragraph - 1]!.sentences[sentence.sentence]!.text;
+  return index.stories[sentence.story]!.paragraphs[sentence.paragraph - 1]!.sentences[sentence.sentence]!
+    .text;
 }
 
 /** Coverage of the question by a set of sentences. */
-export function coverageOf(index: NewsIndex, units: readonly QueryUnit[], positions: readonly number[], total: number) {
+export function coverageOf(
+  index: NewsIndex,
+  units: readonly QueryUnit[],
+  positions: readonly number[],
+  total: number,
+) {
   return coverage(index, units, positions, total);
 }
 
@@ -159,10 +183,15 @@ function inScope(index: NewsIndex, scope: ScopeOptions): ((position: number) => 
  * question (weighted by rarity) the sentence and its paragraph cover, then BM25, then
  * whether the sentence holds the kind of answer asked for and agrees in tense.
  */
-export function rankSentences(index: NewsIndex, plan: QuestionPlan, scope: ScopeOptions = {}): RankedSentence[] {
+export function rankSentences(
+  index: NewsIndex,
+  plan: QuestionPlan,
+  scope: ScopeOptions = {},
+): RankedSentence[] {
   const boosts = new Map<number, number>();
   for (const unit of plan.units) {
-    for (const [id, match] of unit.matches) boosts.set(id, Math.max(boosts.get(id) ?? 0, unit.weight * match));
+    for (const [id, match] of unit.matches)
+      boosts.set(id, Math.max(boosts.get(id) ?? 0, unit.weight * match));
   }
   if (boosts.size === 0) return [];
   if (scope.story !== undefined && !index.storyPositions.has(scope.story)) return [];
@@ -178,7 +207,8 @@ export function rankSentences(index: NewsIndex, plan: QuestionPlan, scope: Scope
       const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
       const sentenceCoverage = coverageOf(index, plan.units, [position], total);
       const paragraphCoverage = coverageOf(index, plan.units, paragraph, total);
-      const score = sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.bm25) / topBm25;
+      const score =
+        sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.bm25) / topBm25;
       return { position, score, sentenceCoverage, paragraphCoverage };
     })
     .sort((a, b) => b.score - a.score || a.position - b.position);
@@ -199,7 +229,9 @@ function textSignals(index: NewsIndex, plan: QuestionPlan, position: number): nu
   const text = sentenceText(index, position);
   let score = 0;
   if (holdsAnswerType(plan, text)) score += RANKING.answerType;
-  if (plan.headNoun) score += kindBonus(index, plan, position, paragraphSentences(index, sentence.story, sentence.paragraph));
-  if (plan.tense !== null && FUTURE.test(normalizeText(text))) score += plan.tense === 'future' ? RANKING.tense : -RANKING.tense;
+  if (plan.headNoun)
+    score += kindBonus(index, plan, position, paragraphSentences(index, sentence.story, sentence.paragraph));
+  if (plan.tense !== null && FUTURE.test(normalizeText(text)))
+    score += plan.tense === 'future' ? RANKING.tense : -RANKING.tense;
   return score;
 }

@@ -22,7 +22,12 @@ export function diffStories(before: readonly Story[], after: readonly Story[]): 
       if (previous.paragraphs[n - 1]?.text !== story.paragraphs[n - 1]?.text) paragraphs.push(n);
     }
     if (paragraphs.length > 0) {
-      changed.push({ story: story.id, paragraphs, before: previous.paragraphs.length, after: story.paragraphs.length });
+      changed.push({
+        story: story.id,
+        paragraphs,
+        before: previous.paragraphs.length,
+        after: story.paragraphs.length,
+      });
     }
   }
   return {

@@ -27,7 +27,8 @@ function splitFrontMatter(id: string, text: string): FrontMatter {
   for (const [offset, line] of lines.slice(1, close).entries()) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     const match = /^\s*([A-Za-z_]+)\s*:\s*(.*)$/.exec(line);
-    if (!match) throw new CorpusError(`Corpus: story ${id} front matter line ${offset + 2} is not "key: value"`);
+    if (!match)
+      throw new CorpusError(`Corpus: story ${id} front matter line ${offset + 2} is not "key: value"`);
     const key = match[1]!.toLowerCase();
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
       throw new CorpusError(
@@ -106,7 +107,8 @@ export function parseStory(id: string, text: string): Story {
   const paragraphs = toParagraphs(body);
   if (paragraphs.length === 0) throw new CorpusError(`Corpus: story ${id} has no paragraphs`);
   const meta: StoryMeta = {
-    title: fields.title || shortenOnWord(paragraphs[0]!.sentences[0]?.text ?? paragraphs[0]!.text, TITLE_LENGTH),
+    title:
+      fields.title || shortenOnWord(paragraphs[0]!.sentences[0]?.text ?? paragraphs[0]!.text, TITLE_LENGTH),
     url: checkUrl(id, fields.url),
     published: checkDate(id, 'published', fields.published),
     updated: checkDate(id, 'updated', fields.updated),

@@ -56,8 +56,24 @@ interface Chunk {
 }
 
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'al', 'bin', 'la', 'le', 'du', 'del', 'di']);
-const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new']);
-const PLACE_TAGS: Readonly<Record<string, string>> = { Country: 'country', City: 'city', Region: 'region', Place: 'place' };
+const DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'new',
+]);
+const PLACE_TAGS: Readonly<Record<string, string>> = {
+  Country: 'country',
+  City: 'city',
+  Region: 'region',
+  Place: 'place',
+};
 
 const isModelCode = (text: string) => /\d/.test(text);
 
@@ -86,7 +102,11 @@ function findChunks(p: TokenizedParagraph): Chunk[] {
     for (;;) {
       const current = tokens[j]!;
       const next = tokens[j + 1];
-      if (current.possessive && !(next && isNameToken(p, j + 1) && (ORG_KEYWORDS.has(next.base) || next.base in PLACE_SUFFIX_KINDS))) break;
+      if (
+        current.possessive &&
+        !(next && isNameToken(p, j + 1) && (ORG_KEYWORDS.has(next.base) || next.base in PLACE_SUFFIX_KINDS))
+      )
+        break;
       if (next && isNameToken(p, j + 1) && adjacent(current, next, p.text)) {
         j++;
         continue;
@@ -125,14 +145,20 @@ export function lexiconPlace(name: string): string | undefined {
 /** "Russian", "Japanese": a word naming people of a place. */
 export function isDemonym(token: Tok): boolean {
   if (!token.cap) return false;
-  return token.tags.has('Demonym') || EXTRA_DEMONYMS.has(token.base) || lexiconTags(token.base).includes('Demonym');
+  return (
+    token.tags.has('Demonym') || EXTRA_DEMONYMS.has(token.base) || lexiconTags(token.base).includes('Demonym')
+  );
 }
 
 /** A word that says where someone is from: a place, its adjective, or a direction before one. */
 function isPlaceWord(token: Tok, knownPlaces: ReadonlySet<string>): boolean {
   if (isDemonym(token) || DIRECTIONS.has(token.base)) return true;
   if (lexiconPlace(token.text) !== undefined || knownPlaces.has(token.base)) return true;
-  return /^(?:[a-z]\.)+[a-z]?$/.test(token.base) && token.base.replace(/\./g, '').length <= 3 && `${token.base}.` in PLACE_ABBREVIATIONS;
+  return (
+    /^(?:[a-z]\.)+[a-z]?$/.test(token.base) &&
+    token.base.replace(/\./g, '').length <= 3 &&
+    `${token.base}.` in PLACE_ABBREVIATIONS
+  );
 }
 
 interface Candidate {
@@ -166,16 +192,27 @@ function roleStart(tokens: readonly Tok[], first: number, head: number): number 
 function lastTitleHead(tokens: readonly Tok[], chunk: Chunk): number {
   for (let k = chunk.last - 1; k >= chunk.first; k--) {
     const token = tokens[k]!;
-    if (!TITLE_HEADS.has(token.base) || HONORIFICS.has(token.base) || HONORIFICS.has(`${token.base}.`)) continue;
+    if (!TITLE_HEADS.has(token.base) || HONORIFICS.has(token.base) || HONORIFICS.has(`${token.base}.`))
+      continue;
     const rest = tokens.slice(k + 1, chunk.last + 1);
-    if (rest.every((t) => !TITLE_HEADS.has(t.base) && !ORG_KEYWORDS.has(t.base) && !(t.base in PLACE_SUFFIX_KINDS))) return k;
+    if (
+      rest.every(
+        (t) => !TITLE_HEADS.has(t.base) && !ORG_KEYWORDS.has(t.base) && !(t.base in PLACE_SUFFIX_KINDS),
+      )
+    )
+      return k;
     return -1;
   }
   return -1;
 }
 
 /** A lower-case title just before a name ("emergency director", "chief economist"), as token range. */
-function titleBefore(tokens: readonly Tok[], first: number, text: string, headAt = first - 1): { first: number; last: number } | null {
+function titleBefore(
+  tokens: readonly Tok[],
+  first: number,
+  text: string,
+  headAt = first - 1,
+): { first: number; last: number } | null {
   const head = tokens[headAt];
   if (!head || head.kind !== 'word' || head.cap || !TITLE_HEADS.has(head.base)) return null;
   if (headAt === first - 1 && !adjacent(head, tokens[first]!, text)) return null;
@@ -195,16 +232,29 @@ function titleBefore(tokens: readonly Tok[], first: number, text: string, headAt
 }
 
 /** "Its chief economist, Dr. Alistair Penrose": a title set off by a comma before a person's name. */
-function titleBeforeComma(tokens: readonly Tok[], chunk: Chunk, text: string): { first: number; last: number } | null {
+function titleBeforeComma(
+  tokens: readonly Tok[],
+  chunk: Chunk,
+  text: string,
+): { first: number; last: number } | null {
   if (tokens[chunk.first - 1]?.text !== ',') return null;
   const words = tokens.slice(chunk.first, chunk.last + 1);
   const personLike =
-    HONORIFICS.has(words[0]!.base) || HONORIFICS.has(`${words[0]!.base}.`) || words.some((t) => t.tags.has('FirstName') || t.tags.has('Person'));
+    HONORIFICS.has(words[0]!.base) ||
+    HONORIFICS.has(`${words[0]!.base}.`) ||
+    words.some((t) => t.tags.has('FirstName') || t.tags.has('Person'));
   if (!personLike) return null;
   const title = titleBefore(tokens, chunk.first, text, chunk.first - 2);
   if (!title) return null;
   const owner = tokens[title.first - 1];
-  if (owner && !/^(its|their|his|her|the|a|an)$/.test(owner.base) && !owner.possessive && owner.sentence === tokens[title.first]!.sentence && owner.kind !== 'punct') return null;
+  if (
+    owner &&
+    !/^(its|their|his|her|the|a|an)$/.test(owner.base) &&
+    !owner.possessive &&
+    owner.sentence === tokens[title.first]!.sentence &&
+    owner.kind !== 'punct'
+  )
+    return null;
   return title;
 }
 
@@ -269,7 +319,8 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
       const p = chunk.paragraph;
       const { tokens } = p;
       const head = lastTitleHead(tokens, chunk);
-      const honorific = HONORIFICS.has(tokens[chunk.first]!.base) || HONORIFICS.has(`${tokens[chunk.first]!.base}.`);
+      const honorific =
+        HONORIFICS.has(tokens[chunk.first]!.base) || HONORIFICS.has(`${tokens[chunk.first]!.base}.`);
       if (head >= 0) {
         const name = bareText(p, head + 1, chunk.last);
         candidates.push({
@@ -286,11 +337,22 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
         const name = bareText(p, chunk.first + 1, chunk.last);
         const title = titleBeforeComma(tokens, chunk, p.text);
         if (title) {
-          const { candidate, affiliationChunk } = titledCandidate(p, chunks, title, name, mention(p, chunk.first, chunk.last));
+          const { candidate, affiliationChunk } = titledCandidate(
+            p,
+            chunks,
+            title,
+            name,
+            mention(p, chunk.first, chunk.last),
+          );
           candidates.push(candidate);
           if (affiliationChunk) settled.add(affiliationChunk);
         } else {
-          candidates.push({ kind: 'person', name, key: keyOf(name), mention: mention(p, chunk.first, chunk.last) });
+          candidates.push({
+            kind: 'person',
+            name,
+            key: keyOf(name),
+            mention: mention(p, chunk.first, chunk.last),
+          });
         }
         settled.add(chunk);
         continue;
@@ -301,22 +363,41 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
       const before = tokens[chunk.first - 1];
       const after = tokens[chunk.last + 1];
       const organization = () => {
-        candidates.push({ kind: 'organization', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last) });
+        candidates.push({
+          kind: 'organization',
+          name: fullText,
+          key: keyOf(fullText),
+          mention: mention(p, chunk.first, chunk.last),
+        });
         settled.add(chunk);
       };
       if (words.some((t) => ORG_KEYWORDS.has(t.base)) && !(lastWord.base in PLACE_SUFFIX_KINDS)) {
         organization();
         continue;
       }
-      if (before && !before.cap && ORG_DESCRIPTORS.has(before.base) && !isDemonym(lastWord) && lexiconPlace(fullText) === undefined) {
+      if (
+        before &&
+        !before.cap &&
+        ORG_DESCRIPTORS.has(before.base) &&
+        !isDemonym(lastWord) &&
+        lexiconPlace(fullText) === undefined
+      ) {
         organization();
         continue;
       }
-      if (after?.text === ',' && describedAsOrganization(tokens, chunk.last + 2) && lexiconPlace(fullText) === undefined) {
+      if (
+        after?.text === ',' &&
+        describedAsOrganization(tokens, chunk.last + 2) &&
+        lexiconPlace(fullText) === undefined
+      ) {
         organization();
         continue;
       }
-      if (words.length > 1 && lastWord.base in PLACE_SUFFIX_KINDS && !(words[0]!.base === 'st' && words.length === 2 && lastWord.base === 'st')) {
+      if (
+        words.length > 1 &&
+        lastWord.base in PLACE_SUFFIX_KINDS &&
+        !(words[0]!.base === 'st' && words.length === 2 && lastWord.base === 'st')
+      ) {
         candidates.push({
           kind: 'place',
           name: fullText,
@@ -327,46 +408,84 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
         settled.add(chunk);
         continue;
       }
-      const acronym = words.length === 1 && /^(?:[A-Z][A-Z&]+|(?:[A-Z]\.){2,})$/.test(lastWord.text.replace(/['’]s$/, ''));
+      const acronym =
+        words.length === 1 && /^(?:[A-Z][A-Z&]+|(?:[A-Z]\.){2,})$/.test(lastWord.text.replace(/['’]s$/, ''));
       if (acronym && after && EQUIPMENT_HEADS.has(after.base) && !after.cap) {
         settled.add(chunk);
         continue;
       }
       const placeKind = lexiconPlace(fullText);
       const titleAhead = titleBefore(tokens, chunk.first, p.text) ?? titleBeforeComma(tokens, chunk, p.text);
-      const personTagged = words.some((t) => t.tags.has('FirstName') || t.tags.has('Person') || t.tags.has('LastName'));
+      const personTagged = words.some(
+        (t) => t.tags.has('FirstName') || t.tags.has('Person') || t.tags.has('LastName'),
+      );
       const speaking =
-        (before && !before.cap && SPEECH_VERBS.has(before.base)) || (after && speechVerbFrom(tokens, chunk.last + 1));
-      const aged = after?.text === ',' && tokens[chunk.last + 2]?.kind === 'number' && tokens[chunk.last + 3]?.text === ',';
+        (before && !before.cap && SPEECH_VERBS.has(before.base)) ||
+        (after && speechVerbFrom(tokens, chunk.last + 1));
+      const aged =
+        after?.text === ',' &&
+        tokens[chunk.last + 2]?.kind === 'number' &&
+        tokens[chunk.last + 3]?.text === ',';
       if (titleAhead && placeKind === undefined) {
-        const { candidate, affiliationChunk } = titledCandidate(p, chunks, titleAhead, fullText, mention(p, chunk.first, chunk.last));
+        const { candidate, affiliationChunk } = titledCandidate(
+          p,
+          chunks,
+          titleAhead,
+          fullText,
+          mention(p, chunk.first, chunk.last),
+        );
         candidates.push(candidate);
         if (affiliationChunk) settled.add(affiliationChunk);
         settled.add(chunk);
         continue;
       }
-      if (words.length >= 2 && words.length <= 4 && placeKind === undefined && (personTagged || speaking || aged)) {
+      if (
+        words.length >= 2 &&
+        words.length <= 4 &&
+        placeKind === undefined &&
+        (personTagged || speaking || aged)
+      ) {
         if (!words.some((t) => ORG_KEYWORDS.has(t.base) || TITLE_HEADS.has(t.base))) {
-          candidates.push({ kind: 'person', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last) });
+          candidates.push({
+            kind: 'person',
+            name: fullText,
+            key: keyOf(fullText),
+            mention: mention(p, chunk.first, chunk.last),
+          });
           settled.add(chunk);
           continue;
         }
       }
       if (placeKind !== undefined && !words.some((t) => t.tags.has('Person') && !t.tags.has('Place'))) {
-        candidates.push({ kind: 'place', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last), placeKind: placeKind === 'place' ? null : placeKind });
+        candidates.push({
+          kind: 'place',
+          name: fullText,
+          key: keyOf(fullText),
+          mention: mention(p, chunk.first, chunk.last),
+          placeKind: placeKind === 'place' ? null : placeKind,
+        });
         settled.add(chunk);
         continue;
       }
       // compromise tags many capitalised phrases as organisations ("the Ukrainian capital"), so
       // only its lexicon's organisations and bare acronyms are trusted here.
-      if (lexiconTags(keyOf(fullText)).includes('Organization') || (acronym && !isPlaceWord(lastWord, new Set()))) {
+      if (
+        lexiconTags(keyOf(fullText)).includes('Organization') ||
+        (acronym && !isPlaceWord(lastWord, new Set()))
+      ) {
         organization();
         continue;
       }
       const kindAfter = after && !after.cap ? PLACE_KIND_WORDS[after.base] : undefined;
       const kindBefore = placeKindBefore(tokens, chunk.first);
       if ((kindAfter || kindBefore) && !personTagged) {
-        candidates.push({ kind: 'place', name: fullText, key: keyOf(fullText), mention: mention(p, chunk.first, chunk.last), placeKind: kindAfter ?? kindBefore ?? null });
+        candidates.push({
+          kind: 'place',
+          name: fullText,
+          key: keyOf(fullText),
+          mention: mention(p, chunk.first, chunk.last),
+          placeKind: kindAfter ?? kindBefore ?? null,
+        });
         settled.add(chunk);
       }
     }
@@ -379,9 +498,17 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
       const token = tokens[i]!;
       if (token.cap || !COMMON_ORG_HEADS.has(token.base) || token.possessive) continue;
       const next = tokens[i + 1];
-      if (next && next.kind === 'word' && !next.cap && next.tags.has('Noun') && !next.tags.has('Verb')) continue;
+      if (next && next.kind === 'word' && !next.cap && next.tags.has('Noun') && !next.tags.has('Verb'))
+        continue;
       let k = i - 1;
-      while (k >= 0 && i - k <= 3 && tokens[k]!.kind === 'word' && !FUNCTION_WORDS.has(tokens[k]!.base) && (tokens[k]!.tags.has('Adjective') || tokens[k]!.tags.has('Noun') || isDemonym(tokens[k]!)) && !tokens[k]!.possessive) {
+      while (
+        k >= 0 &&
+        i - k <= 3 &&
+        tokens[k]!.kind === 'word' &&
+        !FUNCTION_WORDS.has(tokens[k]!.base) &&
+        (tokens[k]!.tags.has('Adjective') || tokens[k]!.tags.has('Noun') || isDemonym(tokens[k]!)) &&
+        !tokens[k]!.possessive
+      ) {
         if (tokens[k]!.cap && !tokens[k]!.first && !isDemonym(tokens[k]!)) break;
         k--;
       }
@@ -413,7 +540,12 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
       const p = chunk.paragraph;
       const { tokens } = p;
       if (settled.has(chunk)) {
-        if (candidates.some((c) => c.kind === 'place' && c.mention.paragraph === p.number && c.mention.first === chunk.first)) previousPlace = chunk;
+        if (
+          candidates.some(
+            (c) => c.kind === 'place' && c.mention.paragraph === p.number && c.mention.first === chunk.first,
+          )
+        )
+          previousPlace = chunk;
         continue;
       }
       const words = tokens.slice(chunk.first, chunk.last + 1);
@@ -444,7 +576,8 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
         candidates.push({ kind: short.kind, name: short.name, key: short.key, mention: m });
         continue;
       }
-      if (words.some(isDemonym) || words.every((t) => ROLE_MODIFIERS.has(t.base) || TITLE_HEADS.has(t.base))) continue;
+      if (words.some(isDemonym) || words.every((t) => ROLE_MODIFIERS.has(t.base) || TITLE_HEADS.has(t.base)))
+        continue;
       const before = tokens[chunk.first - 1];
       const beforeThe = before?.base === 'the' ? tokens[chunk.first - 2] : before;
       const after = tokens[chunk.last + 1];
@@ -460,15 +593,25 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
         previousPlace.paragraph === p &&
         /^(and|or|,)$/.test(tokens[chunk.first - (before?.base === 'the' ? 2 : 1)]?.base ?? '') &&
         chunk.first - previousPlace.last <= 3;
-      if (coordinated || (beforeThe && !beforeThe.cap && PLACE_PREPOSITIONS.has(beforeThe.base) && before?.base !== 'the')) {
+      if (
+        coordinated ||
+        (beforeThe && !beforeThe.cap && PLACE_PREPOSITIONS.has(beforeThe.base) && before?.base !== 'the')
+      ) {
         const placeKind = coordinated ? placeKindOf(candidates, previousPlace!) : null;
         candidates.push({ kind: 'place', name: fullText, key, mention: m, placeKind });
         knownKinds.set(key, 'place');
         previousPlace = chunk;
         continue;
       }
-      const nounAfter = after && after.kind === 'word' && !after.cap && after.tags.has('Noun') && !after.tags.has('Verb');
-      if (before?.base === 'the' && !nounAfter && after?.text !== '–' && after?.text !== '-' && nameWords.length <= 3) {
+      const nounAfter =
+        after && after.kind === 'word' && !after.cap && after.tags.has('Noun') && !after.tags.has('Verb');
+      if (
+        before?.base === 'the' &&
+        !nounAfter &&
+        after?.text !== '–' &&
+        after?.text !== '-' &&
+        nameWords.length <= 3
+      ) {
         candidates.push({ kind: 'organization', name: fullText, key, mention: m });
         knownKinds.set(key, 'organization');
         continue;
@@ -485,18 +628,28 @@ export function findEntities(paragraphs: readonly TokenizedParagraph[]): StoryEn
 }
 
 function isOccupation(token: Tok | undefined): boolean {
-  return !!token && token.kind === 'word' && (!token.cap || token.first) && (TITLE_HEADS.has(token.base) || token.tags.has('Actor'));
+  return (
+    !!token &&
+    token.kind === 'word' &&
+    (!token.cap || token.first) &&
+    (TITLE_HEADS.has(token.base) || token.tags.has('Actor'))
+  );
 }
 
 function placeKindOf(candidates: readonly Candidate[], chunk: Chunk): string | null {
-  const found = candidates.find((c) => c.kind === 'place' && c.mention.paragraph === chunk.paragraph.number && c.mention.first === chunk.first);
+  const found = candidates.find(
+    (c) =>
+      c.kind === 'place' && c.mention.paragraph === chunk.paragraph.number && c.mention.first === chunk.first,
+  );
   return found?.placeKind ?? null;
 }
 
 /** Words too general to stand for a longer name on their own ("National", "U.S."). */
 function isGenericWord(word: string): boolean {
-  if (ORG_KEYWORDS.has(word) || ROLE_MODIFIERS.has(word) || TITLE_HEADS.has(word) || DIRECTIONS.has(word)) return true;
-  if (word in PLACE_ABBREVIATIONS || `${word}.` in PLACE_ABBREVIATIONS || FUNCTION_WORDS.has(word)) return true;
+  if (ORG_KEYWORDS.has(word) || ROLE_MODIFIERS.has(word) || TITLE_HEADS.has(word) || DIRECTIONS.has(word))
+    return true;
+  if (word in PLACE_ABBREVIATIONS || `${word}.` in PLACE_ABBREVIATIONS || FUNCTION_WORDS.has(word))
+    return true;
   const tags = lexiconTags(word);
   return tags.length > 0 && !tags.some((tag) => /Name|Place|Country|City|Region|Organization/.test(tag));
 }
@@ -534,7 +687,9 @@ function splitTitle(
   const start = title.headFirst ?? roleStart(tokens, first, last);
   const roleFirst = title.headFirst !== undefined ? title.headFirst : start;
   if (roleFirst <= first) return { role: textOf(p, first, last), affiliation: null, prefixIsPlace: false };
-  const prefix = tokens.slice(first, roleFirst).filter((t) => t.kind === 'word' && t.base !== 'of' && t.base !== 'the');
+  const prefix = tokens
+    .slice(first, roleFirst)
+    .filter((t) => t.kind === 'word' && t.base !== 'of' && t.base !== 'the');
   const affiliation = bareText(p, first, roleFirst - 1);
   const prefixIsPlace = prefix.every((t) => isPlaceWord(t, knownPlaces));
   const possessive = tokens[roleFirst - 1]?.possessive === true;
@@ -542,7 +697,11 @@ function splitTitle(
   return { role, affiliation, prefixIsPlace };
 }
 
-function assemble(candidates: Candidate[], paragraphs: readonly TokenizedParagraph[], knownPlaces: ReadonlySet<string>): StoryEntities {
+function assemble(
+  candidates: Candidate[],
+  paragraphs: readonly TokenizedParagraph[],
+  knownPlaces: ReadonlySet<string>,
+): StoryEntities {
   const order = (c: Candidate) => c.mention.paragraph * 1e6 + c.mention.first;
   candidates.sort((a, b) => order(a) - order(b));
   const byKey = new Map<string, Entity>();
@@ -560,7 +719,12 @@ function assemble(candidates: Candidate[], paragraphs: readonly TokenizedParagra
       const kind: EntityKind = split.prefixIsPlace ? 'place' : 'organization';
       const prefixTokens = p.tokens.slice(first, roleFirst);
       if (!(split.prefixIsPlace && prefixTokens.some(isDemonym))) {
-        extra.push({ kind, name: split.affiliation, key: keyOf(split.affiliation), mention: { paragraph: p.number, first, last: roleFirst - 1, text: split.affiliation } });
+        extra.push({
+          kind,
+          name: split.affiliation,
+          key: keyOf(split.affiliation),
+          mention: { paragraph: p.number, first, last: roleFirst - 1, text: split.affiliation },
+        });
       }
     }
   }
@@ -573,14 +737,28 @@ function assemble(candidates: Candidate[], paragraphs: readonly TokenizedParagra
       entity = entities.find((e) => e.kind === 'person' && keyOf(e.name).split(' ').at(-1) === surname);
     }
     if (!entity && c.kind !== 'person') {
-      entity = entities.find((e) => e.kind === c.kind && keyOf(e.name).split(' ')[0] === c.key && !c.key.includes(' ') && keyOf(e.name).includes(' '));
+      entity = entities.find(
+        (e) =>
+          e.kind === c.kind &&
+          keyOf(e.name).split(' ')[0] === c.key &&
+          !c.key.includes(' ') &&
+          keyOf(e.name).includes(' '),
+      );
     }
     if (!entity) {
-      entity = { kind: c.kind, name: c.name, role: null, affiliation: null, placeKind: c.placeKind ?? null, mentions: [] };
+      entity = {
+        kind: c.kind,
+        name: c.name,
+        role: null,
+        affiliation: null,
+        placeKind: c.placeKind ?? null,
+        mentions: [],
+      };
       entities.push(entity);
     }
     byKey.set(mapKey, entity);
-    if (c.kind === 'person' && keyOf(c.name).split(' ').length > keyOf(entity.name).split(' ').length) entity.name = c.name;
+    if (c.kind === 'person' && keyOf(c.name).split(' ').length > keyOf(entity.name).split(' ').length)
+      entity.name = c.name;
     if (c.role && !entity.role) {
       entity.role = c.role;
       entity.affiliation = c.affiliation ?? null;
@@ -589,7 +767,11 @@ function assemble(candidates: Candidate[], paragraphs: readonly TokenizedParagra
       entity.affiliation = timelineLast(timeline, 'organization', order(c))?.name ?? null;
     }
     if (c.placeKind && !entity.placeKind) entity.placeKind = c.placeKind;
-    if (!entity.mentions.some((m) => m.paragraph === c.mention.paragraph && m.first <= c.mention.first && m.last >= c.mention.last)) {
+    if (
+      !entity.mentions.some(
+        (m) => m.paragraph === c.mention.paragraph && m.first <= c.mention.first && m.last >= c.mention.last,
+      )
+    ) {
       entity.mentions.push(c.mention);
       timeline.push({ at: order(c), entity });
     }
@@ -601,7 +783,11 @@ function assemble(candidates: Candidate[], paragraphs: readonly TokenizedParagra
   };
 }
 
-function timelineLast(timeline: readonly { at: number; entity: Entity }[], kind: EntityKind, before: number): Entity | undefined {
+function timelineLast(
+  timeline: readonly { at: number; entity: Entity }[],
+  kind: EntityKind,
+  before: number,
+): Entity | undefined {
   let found: Entity | undefined;
   for (const entry of timeline) {
     if (entry.at >= before) break;
@@ -614,7 +800,11 @@ function timelineLast(timeline: readonly { at: number; entity: Entity }[], kind:
  * Roles given after the name: "Priya Natarajan, chief U.S. economist at Halvorsen Capital",
  * "Marco Feld, 54, a baker whose shop …".
  */
-function appositiveRoles(people: readonly Entity[], paragraphs: readonly TokenizedParagraph[], entities: readonly Entity[]): void {
+function appositiveRoles(
+  people: readonly Entity[],
+  paragraphs: readonly TokenizedParagraph[],
+  entities: readonly Entity[],
+): void {
   for (const person of people) {
     if (person.kind !== 'person' || person.role) continue;
     for (const m of person.mentions) {
@@ -634,14 +824,26 @@ function appositiveRoles(people: readonly Entity[], paragraphs: readonly Tokeniz
         k++;
       }
       let end = k - 1;
-      while (end >= start && !(TITLE_HEADS.has(tokens[end]!.base) || tokens[end]!.tags.has('Actor') || (tokens[end]!.tags.has('Noun') && !tokens[end]!.tags.has('Verb')))) end--;
+      while (
+        end >= start &&
+        !(
+          TITLE_HEADS.has(tokens[end]!.base) ||
+          tokens[end]!.tags.has('Actor') ||
+          (tokens[end]!.tags.has('Noun') && !tokens[end]!.tags.has('Verb'))
+        )
+      )
+        end--;
       if (end < start) continue;
       const last = tokens[end]!;
       if (last.cap) continue;
       person.role = textOf(p, start, end);
       const preposition = tokens[end + 1];
       if (preposition && /^(at|of|with|for)$/.test(preposition.base)) {
-        const org = entities.find((e) => e.kind === 'organization' && e.mentions.some((n) => n.paragraph === p.number && n.first === end + 2));
+        const org = entities.find(
+          (e) =>
+            e.kind === 'organization' &&
+            e.mentions.some((n) => n.paragraph === p.number && n.first === end + 2),
+        );
         if (org) person.affiliation = org.name;
       }
       break;

@@ -10,14 +10,68 @@ export interface EquipmentSpan {
 /** Model names: "F-16s", "X-200", "GT-5e", "S-400", "MiG-29". */
 const MODEL = /^\p{L}{1,4}-?\d+[\p{L}]{0,3}$/u;
 /** Words that extend a model name ("X-200 Plus"). */
-const MODEL_SUFFIXES = new Set(['plus', 'pro', 'max', 'mini', 'lite', 'ultra', 'air', 'sport', 'se', 'xl', 'neo']);
+const MODEL_SUFFIXES = new Set([
+  'plus',
+  'pro',
+  'max',
+  'mini',
+  'lite',
+  'ultra',
+  'air',
+  'sport',
+  'se',
+  'xl',
+  'neo',
+]);
 const MAX_MODIFIERS = 3;
-const VERB_CONTEXT = new Set(['to', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which', 'that']);
+const VERB_CONTEXT = new Set([
+  'to',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'should',
+  'must',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'who',
+  'which',
+  'that',
+]);
 /** Words before a head that describe amount or order, not the thing. */
-const NOT_MODIFIERS = new Set(['more', 'many', 'most', 'several', 'other', 'some', 'few', 'additional', 'new', 'further', 'same', 'own', 'first', 'last', 'such']);
+const NOT_MODIFIERS = new Set([
+  'more',
+  'many',
+  'most',
+  'several',
+  'other',
+  'some',
+  'few',
+  'additional',
+  'new',
+  'further',
+  'same',
+  'own',
+  'first',
+  'last',
+  'such',
+]);
 
 function isModifier(token: Tok): boolean {
-  if (token.kind !== 'word' || FUNCTION_WORDS.has(token.base) || NOT_MODIFIERS.has(token.base) || token.possessive) return false;
+  if (
+    token.kind !== 'word' ||
+    FUNCTION_WORDS.has(token.base) ||
+    NOT_MODIFIERS.has(token.base) ||
+    token.possessive
+  )
+    return false;
   if (token.cap) return !isCommonCapital(token);
   if (token.text.includes('-')) return true;
   if (/ly$/.test(token.base)) return false;
@@ -51,10 +105,20 @@ export function findEquipment(p: TokenizedParagraph): EquipmentSpan[] {
     if (token.kind !== 'word' || token.cap || !EQUIPMENT_HEADS.has(token.base)) continue;
     // compromise reads some plurals as verbs ("boats", "e-bikes"); after "to" or a pronoun they are.
     const before = tokens[i - 1];
-    if (token.tags.has('Verb') && !token.tags.has('Noun') && before && VERB_CONTEXT.has(before.base)) continue;
+    if (token.tags.has('Verb') && !token.tags.has('Noun') && before && VERB_CONTEXT.has(before.base))
+      continue;
     const next = tokens[i + 1];
     // "drone strike", "battery fires": the head is itself describing the next noun.
-    if (next && next.kind === 'word' && !next.cap && adjacent(token, next, p.text) && next.tags.has('Noun') && !next.tags.has('Verb') && !/ing$/.test(next.base) && !token.possessive) {
+    if (
+      next &&
+      next.kind === 'word' &&
+      !next.cap &&
+      adjacent(token, next, p.text) &&
+      next.tags.has('Noun') &&
+      !next.tags.has('Verb') &&
+      !/ing$/.test(next.base) &&
+      !token.possessive
+    ) {
       continue;
     }
     let first = i;
@@ -62,7 +126,15 @@ export function findEquipment(p: TokenizedParagraph): EquipmentSpan[] {
       const previous = tokens[first - 1]!;
       // "Leopard 2 tanks", "Boeing 737 jets": a model number after a name.
       const named = tokens[first - 2];
-      if (previous.kind === 'number' && /^\d+$/.test(previous.text) && named?.cap && named.kind === 'word' && !isCommonCapital(named) && adjacent(named, previous, p.text) && adjacent(previous, tokens[first]!, p.text)) {
+      if (
+        previous.kind === 'number' &&
+        /^\d+$/.test(previous.text) &&
+        named?.cap &&
+        named.kind === 'word' &&
+        !isCommonCapital(named) &&
+        adjacent(named, previous, p.text) &&
+        adjacent(previous, tokens[first]!, p.text)
+      ) {
         first -= 2;
         continue;
       }

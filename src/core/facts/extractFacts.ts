@@ -28,7 +28,13 @@ function evidenceFor(p: TokenizedParagraph, start: number, end: number): string 
   return evidenceOf(p, Math.max(0, first), Math.max(0, last));
 }
 
-function base(story: Story, p: TokenizedParagraph, text: string, start: number, end: number): Omit<FactBase, 'type'> {
+function base(
+  story: Story,
+  p: TokenizedParagraph,
+  text: string,
+  start: number,
+  end: number,
+): Omit<FactBase, 'type'> {
   return {
     text,
     story: story.id,
@@ -52,12 +58,22 @@ function entityFact(story: Story, paragraphs: readonly TokenizedParagraph[], ent
     case 'person':
       return {
         offset: start,
-        fact: { type: 'person', ...common, name: entity.name, role: entity.role, affiliation: entity.affiliation, mentions },
+        fact: {
+          type: 'person',
+          ...common,
+          name: entity.name,
+          role: entity.role,
+          affiliation: entity.affiliation,
+          mentions,
+        },
       };
     case 'organization':
       return { offset: start, fact: { type: 'organization', ...common, name: entity.name, mentions } };
     case 'place':
-      return { offset: start, fact: { type: 'place', ...common, name: entity.name, kind: entity.placeKind, mentions } };
+      return {
+        offset: start,
+        fact: { type: 'place', ...common, name: entity.name, kind: entity.placeKind, mentions },
+      };
   }
 }
 
@@ -85,7 +101,12 @@ export function extractStoryFacts(story: Story): Fact[] {
       const text = slice(time.first, time.last);
       located.push({
         offset: start,
-        fact: { type: 'time', ...base(story, p, text, start, start + text.length), expression: slice(time.core, time.last), date: time.date },
+        fact: {
+          type: 'time',
+          ...base(story, p, text, start, start + text.length),
+          expression: slice(time.core, time.last),
+          date: time.date,
+        },
       });
     }
     for (const quantity of findQuantities(p, times)) {
@@ -138,11 +159,17 @@ export function extractStoryFacts(story: Story): Fact[] {
       if (seenEquipment.has(key)) continue;
       seenEquipment.add(key);
       const start = p.tokens[item.first]!.start;
-      located.push({ offset: start, fact: { type: 'equipment', ...base(story, p, text, start, start + text.length), name: text } });
+      located.push({
+        offset: start,
+        fact: { type: 'equipment', ...base(story, p, text, start, start + text.length), name: text },
+      });
     }
   }
   return located
     .filter(({ fact }) => fact.text.length > 0 && fact.evidence.includes(fact.text))
-    .sort((a, b) => a.fact.paragraph - b.fact.paragraph || a.offset - b.offset || typeRank(a.fact) - typeRank(b.fact))
+    .sort(
+      (a, b) =>
+        a.fact.paragraph - b.fact.paragraph || a.offset - b.offset || typeRank(a.fact) - typeRank(b.fact),
+    )
     .map(({ fact }) => fact);
 }

@@ -94,22 +94,70 @@ export const OF_HEADS = words(`
 
 /** Place names that end in these words are places of that kind ("Canal Street" → street). */
 export const PLACE_SUFFIX_KINDS: Readonly<Record<string, string>> = {
-  river: 'river', street: 'street', st: 'street', lane: 'street', road: 'street', avenue: 'street',
-  boulevard: 'street', square: 'square', bridge: 'bridge', park: 'park', bay: 'bay', lake: 'lake',
-  mountain: 'mountain', mountains: 'mountain', island: 'island', islands: 'island', valley: 'valley',
-  sea: 'sea', ocean: 'ocean', gulf: 'gulf', strait: 'strait', peninsula: 'peninsula', province: 'province',
-  county: 'county', district: 'district', region: 'region', oblast: 'region', airport: 'airport',
-  station: 'station', port: 'port', harbour: 'harbour', harbor: 'harbor', heights: 'district',
+  river: 'river',
+  street: 'street',
+  st: 'street',
+  lane: 'street',
+  road: 'street',
+  avenue: 'street',
+  boulevard: 'street',
+  square: 'square',
+  bridge: 'bridge',
+  park: 'park',
+  bay: 'bay',
+  lake: 'lake',
+  mountain: 'mountain',
+  mountains: 'mountain',
+  island: 'island',
+  islands: 'island',
+  valley: 'valley',
+  sea: 'sea',
+  ocean: 'ocean',
+  gulf: 'gulf',
+  strait: 'strait',
+  peninsula: 'peninsula',
+  province: 'province',
+  county: 'county',
+  district: 'district',
+  region: 'region',
+  oblast: 'region',
+  airport: 'airport',
+  station: 'station',
+  port: 'port',
+  harbour: 'harbour',
+  harbor: 'harbor',
+  heights: 'district',
 };
 
 /** Lower-case words that name a kind of place next to a name ("the Obolon district", "the city of X"). */
 export const PLACE_KIND_WORDS: Readonly<Record<string, string>> = {
-  city: 'city', town: 'town', village: 'village', district: 'district', districts: 'district',
-  neighbourhood: 'district', neighborhood: 'district', neighbourhoods: 'district', neighborhoods: 'district',
-  suburb: 'district', suburbs: 'district', region: 'region', regions: 'region', province: 'province',
-  county: 'county', state: 'state', country: 'country', capital: 'city', port: 'city', island: 'island',
-  area: 'area', oblast: 'region', municipality: 'city', borough: 'district', quarter: 'district',
-  settlement: 'village', hamlet: 'village',
+  city: 'city',
+  town: 'town',
+  village: 'village',
+  district: 'district',
+  districts: 'district',
+  neighbourhood: 'district',
+  neighborhood: 'district',
+  neighbourhoods: 'district',
+  neighborhoods: 'district',
+  suburb: 'district',
+  suburbs: 'district',
+  region: 'region',
+  regions: 'region',
+  province: 'province',
+  county: 'county',
+  state: 'state',
+  country: 'country',
+  capital: 'city',
+  port: 'city',
+  island: 'island',
+  area: 'area',
+  oblast: 'region',
+  municipality: 'city',
+  borough: 'district',
+  quarter: 'district',
+  settlement: 'village',
+  hamlet: 'village',
 };
 
 /** Prepositions after which a capitalised name is most likely a place. */
@@ -119,8 +167,18 @@ export const PLACE_PREPOSITIONS = words(`
 
 /** Abbreviations of countries and unions that the lexicon does not hold with dots. */
 export const PLACE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  'u.s.': 'country', 'u.s': 'country', us: 'country', usa: 'country', 'u.s.a.': 'country', 'u.k.': 'country',
-  'u.k': 'country', uk: 'country', 'e.u.': 'union', eu: 'union', uae: 'country', 'd.c.': 'city',
+  'u.s.': 'country',
+  'u.s': 'country',
+  us: 'country',
+  usa: 'country',
+  'u.s.a.': 'country',
+  'u.k.': 'country',
+  'u.k': 'country',
+  uk: 'country',
+  'e.u.': 'union',
+  eu: 'union',
+  uae: 'country',
+  'd.c.': 'city',
 };
 
 /** Nouns that head a named piece of equipment: weapons, vehicles, devices. */
@@ -139,7 +197,9 @@ export const EQUIPMENT_HEADS = words(`
 `);
 
 /** Heads that are too general alone: they count only with a modifier ("air defense systems"). */
-export const WEAK_EQUIPMENT_HEADS = words('system systems cell cells pack packs device devices mine mines engine engines');
+export const WEAK_EQUIPMENT_HEADS = words(
+  'system systems cell cells pack packs device devices mine mines engine engines',
+);
 
 /** Determiners, pronouns and other closed-class words that never start a name. */
 export const FUNCTION_WORDS = words(`
@@ -152,13 +212,40 @@ export const FUNCTION_WORDS = words(`
 `);
 
 export const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export const WEEKDAYS: Readonly<Record<string, number>> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 
 /** Nationality adjectives compromise's lexicon lacks (it knows most others as `Demonym`). */

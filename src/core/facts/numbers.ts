@@ -6,27 +6,79 @@ const UNITS: Readonly<Record<string, number>> = Object.fromEntries(
     .map((word, i) => [word, i]),
 );
 const TENS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 /** Words that multiply the number before them ("1.4 million", "30bn"). */
 export const SCALES: Readonly<Record<string, number>> = {
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9,
-  b: 1e9, tn: 1e12, t: 1e12,
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  k: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  tn: 1e12,
+  t: 1e12,
 };
 /** Plural counting words: "dozens" means at least two dozen. */
 const VAGUE: Readonly<Record<string, number>> = {
-  dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9, tens: 20,
+  dozens: 24,
+  scores: 40,
+  hundreds: 200,
+  thousands: 2000,
+  millions: 2e6,
+  billions: 2e9,
+  tens: 20,
 };
 const FRACTIONS: Readonly<Record<string, number>> = {
-  half: 0.5, quarter: 0.25, third: 1 / 3, fifth: 0.2, sixth: 1 / 6, eighth: 0.125, tenth: 0.1,
+  half: 0.5,
+  quarter: 0.25,
+  third: 1 / 3,
+  fifth: 0.2,
+  sixth: 1 / 6,
+  eighth: 0.125,
+  tenth: 0.1,
 };
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { $: 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  $: 'dollars',
+  '€': 'euros',
+  '£': 'pounds',
+  '¥': 'yen',
+};
 const CURRENCY_WORDS: Readonly<Record<string, string>> = {
-  dollar: 'dollars', dollars: 'dollars', euro: 'euros', euros: 'euros', pound: 'pounds', pounds: 'pounds',
-  yen: 'yen', yuan: 'yuan', renminbi: 'yuan', rupee: 'rupees', rupees: 'rupees', franc: 'francs',
-  francs: 'francs', hryvnia: 'hryvnias', hryvnias: 'hryvnias', rouble: 'roubles', roubles: 'roubles',
-  ruble: 'roubles', rubles: 'roubles', won: 'won', pesos: 'pesos', peso: 'pesos',
+  dollar: 'dollars',
+  dollars: 'dollars',
+  euro: 'euros',
+  euros: 'euros',
+  pound: 'pounds',
+  pounds: 'pounds',
+  yen: 'yen',
+  yuan: 'yuan',
+  renminbi: 'yuan',
+  rupee: 'rupees',
+  rupees: 'rupees',
+  franc: 'francs',
+  francs: 'francs',
+  hryvnia: 'hryvnias',
+  hryvnias: 'hryvnias',
+  rouble: 'roubles',
+  roubles: 'roubles',
+  ruble: 'roubles',
+  rubles: 'roubles',
+  won: 'won',
+  pesos: 'pesos',
+  peso: 'pesos',
 };
 
 /** The value of a number word or hyphenated compound ("three", "twenty-five"); undefined otherwise. */
@@ -35,7 +87,13 @@ export function wordValue(word: string): number | undefined {
   if (lower in UNITS) return UNITS[lower];
   if (lower in TENS) return TENS[lower];
   const compound = /^([a-z]+)-([a-z]+)$/.exec(lower);
-  if (compound && compound[1]! in TENS && compound[2]! in UNITS && UNITS[compound[2]!]! > 0 && UNITS[compound[2]!]! < 10) {
+  if (
+    compound &&
+    compound[1]! in TENS &&
+    compound[2]! in UNITS &&
+    UNITS[compound[2]!]! > 0 &&
+    UNITS[compound[2]!]! < 10
+  ) {
     return TENS[compound[1]!]! + UNITS[compound[2]!]!;
   }
   return undefined;
@@ -84,7 +142,12 @@ export function readNumber(tokens: readonly Tok[], i: number): NumberRead | null
   let fraction = false;
   // "A$812,000", "US$5 billion": a country prefix glued to the dollar sign.
   const prefix = tokens[at];
-  if (prefix?.kind === 'word' && /^(A|AU|US|C|CA|NZ|HK|S|R|NT)$/.test(prefix.text) && tokens[at + 1]?.text === '$' && tokens[at + 1]!.start === prefix.end) {
+  if (
+    prefix?.kind === 'word' &&
+    /^(A|AU|US|C|CA|NZ|HK|S|R|NT)$/.test(prefix.text) &&
+    tokens[at + 1]?.text === '$' &&
+    tokens[at + 1]!.start === prefix.end
+  ) {
     at++;
   }
   const symbol = tokens[at];
@@ -110,7 +173,8 @@ export function readNumber(tokens: readonly Tok[], i: number): NumberRead | null
         value = share;
         fraction = true;
         at++;
-        if (word(tokens, at + 1) === 'of' && (word(tokens, at + 2) === 'a' || word(tokens, at + 2) === 'an')) at += 2;
+        if (word(tokens, at + 1) === 'of' && (word(tokens, at + 2) === 'a' || word(tokens, at + 2) === 'an'))
+          at += 2;
       } else if (base !== 'one' && word(tokens, at + 1) === 'dozen') {
         value = 12;
         at++;
@@ -166,15 +230,52 @@ export function readNumber(tokens: readonly Tok[], i: number): NumberRead | null
 
 /** Qualifiers read backwards from the number, longest first. */
 const QUALIFIERS: readonly string[] = [
-  'no more than', 'no fewer than', 'no less than', 'as many as', 'as much as', 'as few as', 'upwards of',
-  'more than', 'less than', 'fewer than', 'at least', 'at most', 'up to', 'close to', 'just over',
-  'just under', 'well over', 'well above', 'an estimated', 'nearly', 'almost', 'about', 'around', 'roughly',
-  'approximately', 'some', 'over', 'under', 'estimated', 'only', 'just', 'barely', 'exactly', 'precisely',
-  'an additional', 'another', 'a further', 'below', 'above',
+  'no more than',
+  'no fewer than',
+  'no less than',
+  'as many as',
+  'as much as',
+  'as few as',
+  'upwards of',
+  'more than',
+  'less than',
+  'fewer than',
+  'at least',
+  'at most',
+  'up to',
+  'close to',
+  'just over',
+  'just under',
+  'well over',
+  'well above',
+  'an estimated',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'over',
+  'under',
+  'estimated',
+  'only',
+  'just',
+  'barely',
+  'exactly',
+  'precisely',
+  'an additional',
+  'another',
+  'a further',
+  'below',
+  'above',
 ];
 
 /** The qualifier just before token `first` ("at least"), as token start index and text. */
-export function qualifierBefore(tokens: readonly Tok[], first: number): { start: number; text: string } | null {
+export function qualifierBefore(
+  tokens: readonly Tok[],
+  first: number,
+): { start: number; text: string } | null {
   for (const qualifier of QUALIFIERS) {
     const parts = qualifier.split(' ');
     const start = first - parts.length;
@@ -189,15 +290,34 @@ export function qualifierBefore(tokens: readonly Tok[], first: number): { start:
 /** How a qualifier bounds the number: a lower or upper bound, an approximation, or exact. */
 export function qualifierSense(qualifier: string | null): 'min' | 'max' | 'approx' | 'exact' {
   if (!qualifier) return 'exact';
-  if (/^(at least|more than|over|well over|well above|upwards of|no fewer than|no less than|above|just over)$/.test(qualifier)) return 'min';
-  if (/^(at most|less than|fewer than|under|up to|no more than|below|just under|as few as|barely)$/.test(qualifier)) return 'max';
-  if (/^(nearly|almost|about|around|roughly|approximately|some|close to|an estimated|estimated|as many as|as much as)$/.test(qualifier)) return 'approx';
+  if (
+    /^(at least|more than|over|well over|well above|upwards of|no fewer than|no less than|above|just over)$/.test(
+      qualifier,
+    )
+  )
+    return 'min';
+  if (
+    /^(at most|less than|fewer than|under|up to|no more than|below|just under|as few as|barely)$/.test(
+      qualifier,
+    )
+  )
+    return 'max';
+  if (
+    /^(nearly|almost|about|around|roughly|approximately|some|close to|an estimated|estimated|as many as|as much as)$/.test(
+      qualifier,
+    )
+  )
+    return 'approx';
   return 'exact';
 }
 
 /** Formats a number the way a reader would write it back ("14", "1.4 million", "0.25"). */
 export function formatNumber(value: number): string {
-  const scales: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+  const scales: [number, string][] = [
+    [1e12, 'trillion'],
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ];
   for (const [size, name] of scales) {
     if (Math.abs(value) >= size) return `${Number((value / size).toPrecision(6))} ${name}`;
   }

@@ -15,9 +15,25 @@ export interface QuantitySpan {
 
 /** Words after a number that describe what is counted without being it ("two more reductions"). */
 const COUNT_MODIFIERS = new Set(['more', 'additional', 'other', 'extra', 'new', 'further', 'fewer', 'less']);
-const DURATION_WORDS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'decade', 'decades']);
+const DURATION_WORDS = new Set([
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+  'decade',
+  'decades',
+]);
 /** Units a hyphenated number may carry when written with words ("two-day", "three-year"). */
-const HYPHEN_UNITS = /^(day|week|month|year|hour|minute|mile|kilometre|kilometer|metre|meter|foot|story|storey|floor|seat|member|point|page|game|percent)s?$/;
+const HYPHEN_UNITS =
+  /^(day|week|month|year|hour|minute|mile|kilometre|kilometer|metre|meter|foot|story|storey|floor|seat|member|point|page|game|percent)s?$/;
 const MAX_UNIT_WORDS = 4;
 
 function isNounish(token: Tok): boolean {
@@ -29,7 +45,13 @@ function unitWord(token: Tok | undefined, inTime: (i: number) => boolean): boole
   if (!token || token.kind !== 'word' || inTime(token.i)) return false;
   if (FUNCTION_WORDS.has(token.base) || token.first) return false;
   if (/ly$/.test(token.base) && !isNounish(token)) return false;
-  if (token.tags.has('Adverb') || token.tags.has('Copula') || token.tags.has('Auxiliary') || token.tags.has('Modal')) return false;
+  if (
+    token.tags.has('Adverb') ||
+    token.tags.has('Copula') ||
+    token.tags.has('Auxiliary') ||
+    token.tags.has('Modal')
+  )
+    return false;
   if (token.tags.has('Verb') && !token.tags.has('Gerund') && !isNounish(token)) return false;
   if ((token.tags.has('PastTense') || token.tags.has('PresentTense')) && !token.tags.has('Gerund')) {
     // compromise reads "members"/"prices" as verbs at times; a plural right after a number is a noun.
@@ -64,7 +86,9 @@ function unitAfter(tokens: readonly Tok[], from: number, inTime: (i: number) => 
 function rangeAfter(tokens: readonly Tok[], read: NumberRead, between: boolean): NumberRead | null {
   const joiner = tokens[read.last + 1];
   if (!joiner) return null;
-  const ok = between ? joiner.base === 'and' : joiner.base === 'to' || joiner.text === '–' || joiner.text === '-';
+  const ok = between
+    ? joiner.base === 'and'
+    : joiner.base === 'to' || joiner.text === '–' || joiner.text === '-';
   if (!ok) return null;
   const second = readNumber(tokens, read.last + 2);
   if (!second) return null;
@@ -93,7 +117,11 @@ export function findQuantities(paragraph: TokenizedParagraph, times: readonly Ti
     const token = tokens[i]!;
     if (dateTokens.has(i)) continue;
     const hyphen = /^(\d+(?:\.\d+)?|[a-z]+)-([a-z]+)$/i.exec(token.text);
-    if (hyphen && (token.kind === 'number' || (wordValue(hyphen[1]!) !== undefined && HYPHEN_UNITS.test(hyphen[2]!.toLowerCase())))) {
+    if (
+      hyphen &&
+      (token.kind === 'number' ||
+        (wordValue(hyphen[1]!) !== undefined && HYPHEN_UNITS.test(hyphen[2]!.toLowerCase())))
+    ) {
       const value = token.kind === 'number' ? Number(hyphen[1]) : wordValue(hyphen[1]!)!;
       spans.push({ first: i, last: i, value, unit: hyphen[2]!.toLowerCase(), qualifier: null });
       continue;
@@ -101,7 +129,14 @@ export function findQuantities(paragraph: TokenizedParagraph, times: readonly Ti
     const read = readNumber(tokens, i);
     if (!read) continue;
     const previous = tokens[read.first - 1];
-    if (previous && previous.kind === 'word' && previous.cap && !previous.first && previous.end === token.start - 1 && !FUNCTION_WORDS.has(previous.base)) {
+    if (
+      previous &&
+      previous.kind === 'word' &&
+      previous.cap &&
+      !previous.first &&
+      previous.end === token.start - 1 &&
+      !FUNCTION_WORDS.has(previous.base)
+    ) {
       continue; // "S&P 500", "Boeing 737": part of a name
     }
     if (read.digits && !read.unit && /^(1[89]|20)\d\d$/.test(tokens[read.first]!.text)) continue;
@@ -124,7 +159,13 @@ export function findQuantities(paragraph: TokenizedParagraph, times: readonly Ti
       if (whole && !whole.unit) {
         const end = unitAfter(tokens, whole.last + 1, inTime);
         if (end > whole.last) {
-          spans.push({ first, last: end, value: read.value, unit: textOf(paragraph, whole.last + 1, end), qualifier: null });
+          spans.push({
+            first,
+            last: end,
+            value: read.value,
+            unit: textOf(paragraph, whole.last + 1, end),
+            qualifier: null,
+          });
           i = end;
           continue;
         }
@@ -135,7 +176,11 @@ export function findQuantities(paragraph: TokenizedParagraph, times: readonly Ti
           unit = textOf(paragraph, last + 2, end);
           last = end;
         }
-      } else if (tokens[last + 1]?.base === 'per' && tokens[last + 2]?.kind === 'word' && !FUNCTION_WORDS.has(tokens[last + 2]!.base)) {
+      } else if (
+        tokens[last + 1]?.base === 'per' &&
+        tokens[last + 2]?.kind === 'word' &&
+        !FUNCTION_WORDS.has(tokens[last + 2]!.base)
+      ) {
         // "160.4 per dollar", "30 per cent" is read by readNumber
         unit = textOf(paragraph, last + 1, last + 2);
         last += 2;
@@ -161,7 +206,14 @@ export function findQuantities(paragraph: TokenizedParagraph, times: readonly Ti
       }
     }
     if (tokens[first]!.sentence !== tokens[last]!.sentence) last = lastInSentence(tokens, first);
-    spans.push({ first, last, value: read.value, ...(upper === undefined ? {} : { upper }), unit, qualifier });
+    spans.push({
+      first,
+      last,
+      value: read.value,
+      ...(upper === undefined ? {} : { upper }),
+      unit,
+      qualifier,
+    });
     i = last;
   }
   return spans;

@@ -30,12 +30,48 @@ export interface StatementSpan {
 
 /** Reporting verbs that are never nouns, so compromise's tag is not needed to trust them. */
 const CLEAR_VERBS = new Set([
-  'said', 'told', 'stated', 'warned', 'confirmed', 'announced', 'urged', 'cautioned', 'welcomed', 'insisted',
-  'argued', 'added', 'noted', 'says', 'considers', 'acknowledged', 'admitted', 'denied', 'disputed', 'explained',
+  'said',
+  'told',
+  'stated',
+  'warned',
+  'confirmed',
+  'announced',
+  'urged',
+  'cautioned',
+  'welcomed',
+  'insisted',
+  'argued',
+  'added',
+  'noted',
+  'says',
+  'considers',
+  'acknowledged',
+  'admitted',
+  'denied',
+  'disputed',
+  'explained',
 ]);
 const CLAUSE_STARTERS = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'while', 'as', 'because', 'when', 'where', 'after', 'before', 'if',
-  'although', 'though', 'since', 'until', 'whether', 'than', 'so',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'while',
+  'as',
+  'because',
+  'when',
+  'where',
+  'after',
+  'before',
+  'if',
+  'although',
+  'though',
+  'since',
+  'until',
+  'whether',
+  'than',
+  'so',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const CLOSING_QUOTES = new Set(['”', '"', '’']);
@@ -73,7 +109,8 @@ function isSpeechVerb(token: Tok | undefined): token is Tok {
   return CLEAR_VERBS.has(token.base) || (token.tags.has('Verb') && !token.tags.has('Plural'));
 }
 
-const inRanges = (ranges: readonly Range[], offset: number) => ranges.some((r) => offset >= r.start && offset < r.end);
+const inRanges = (ranges: readonly Range[], offset: number) =>
+  ranges.some((r) => offset >= r.start && offset < r.end);
 
 /** The speaker noun phrase ending at token `end`, scanning back to a clause boundary. */
 function speakerBefore(p: TokenizedParagraph, end: number): { first: number; last: number } | null {
@@ -85,8 +122,17 @@ function speakerBefore(p: TokenizedParagraph, end: number): { first: number; las
     if (token.sentence !== sentence) break;
     if (token.kind === 'punct' && !(token.text.startsWith('-') && token.text.length > 1)) break;
     if (token.kind === 'word' && !token.cap && CLAUSE_STARTERS.has(token.base)) break;
-    if ((token.base === 'and' || token.base === 'but' || token.base === 'or') && tokens[k - 1]?.text === ',') break;
-    if (token.kind === 'word' && !token.cap && token.tags.has('Verb') && !token.tags.has('Noun') && !token.tags.has('Adjective') && !token.tags.has('Gerund')) break;
+    if ((token.base === 'and' || token.base === 'but' || token.base === 'or') && tokens[k - 1]?.text === ',')
+      break;
+    if (
+      token.kind === 'word' &&
+      !token.cap &&
+      token.tags.has('Verb') &&
+      !token.tags.has('Noun') &&
+      !token.tags.has('Adjective') &&
+      !token.tags.has('Gerund')
+    )
+      break;
     first = k;
   }
   while (first <= end && /^(and|but|or|then)$/.test(tokens[first]!.base)) first++;
@@ -104,7 +150,12 @@ const textOf = (p: TokenizedParagraph, first: number, last: number) =>
   p.text.slice(p.tokens[first]!.start, p.tokens[last]!.end);
 
 /** The speaker as written, with a pronoun replaced by the person or organisation it stands for. */
-function speakerText(p: TokenizedParagraph, first: number, last: number, entities: StoryEntities): string | null {
+function speakerText(
+  p: TokenizedParagraph,
+  first: number,
+  last: number,
+  entities: StoryEntities,
+): string | null {
   const word = p.tokens[first]!.base;
   if (first === last && PRONOUNS.has(word)) {
     if (word === 'he' || word === 'she') return entities.lastBefore('person', p.number, first)?.name ?? null;
@@ -116,7 +167,13 @@ function speakerText(p: TokenizedParagraph, first: number, last: number, entitie
 
 /** Skips "has", "later", "publicly" back from `k`. */
 function skipFillersBack(tokens: readonly Tok[], k: number): number {
-  while (k >= 0 && tokens[k]!.kind === 'word' && !tokens[k]!.cap && (SPEECH_FILLERS.has(tokens[k]!.base) || /ly$/.test(tokens[k]!.base))) k--;
+  while (
+    k >= 0 &&
+    tokens[k]!.kind === 'word' &&
+    !tokens[k]!.cap &&
+    (SPEECH_FILLERS.has(tokens[k]!.base) || /ly$/.test(tokens[k]!.base))
+  )
+    k--;
   return k;
 }
 
@@ -160,7 +217,8 @@ export function findStatements(p: TokenizedParagraph, entities: StoryEntities): 
     if (!previous || previous.base === 'to' || PASSIVE_AUXILIARIES.has(previous.base)) continue;
     if (PASSIVE_AUXILIARIES.has(tokens[i - 2]?.base ?? '') && /ly$/.test(previous.base)) continue;
     const next = tokens[i + 1];
-    if (next && (PASSIVE_AUXILIARIES.has(next.base) || next.tags.has('Modal') || next.tags.has('Auxiliary'))) continue;
+    if (next && (PASSIVE_AUXILIARIES.has(next.base) || next.tags.has('Modal') || next.tags.has('Auxiliary')))
+      continue;
     let end = skipFillersBack(tokens, i - 1);
     if (end < 0) continue;
     if (out.some((s) => s.start === verb.start)) continue;
@@ -174,7 +232,12 @@ export function findStatements(p: TokenizedParagraph, entities: StoryEntities): 
     if (tokens[end]!.text === ',') {
       // "Mr. Okafor, speaking at …, said" / "NATO allies, including Denmark, have warned"
       let open = end - 1;
-      while (open >= 0 && tokens[open]!.text !== ',' && tokens[open]!.sentence === verb.sentence && end - open < 14) {
+      while (
+        open >= 0 &&
+        tokens[open]!.text !== ',' &&
+        tokens[open]!.sentence === verb.sentence &&
+        end - open < 14
+      ) {
         if (tokens[open]!.kind === 'punct' && !tokens[open]!.text.startsWith('-')) break;
         open--;
       }
@@ -187,14 +250,18 @@ export function findStatements(p: TokenizedParagraph, entities: StoryEntities): 
     const subject = speakerBefore(p, end);
     if (!subject) continue;
     if (tokens[subject.first - 1] && CLOSING_QUOTES.has(tokens[subject.first - 1]!.text)) continue;
-    if (tokens[subject.first - 1]?.text === ',' && CLOSING_QUOTES.has(tokens[subject.first - 2]?.text ?? '')) continue;
+    if (tokens[subject.first - 1]?.text === ',' && CLOSING_QUOTES.has(tokens[subject.first - 2]?.text ?? ''))
+      continue;
     let speaker = speakerText(p, subject.first, subject.last, entities);
     if (!speaker) continue;
     if (appositive) {
       // "NATO allies, including Denmark," belongs to the speaker; "Mr. Okafor, speaking at …," does not.
       const opener = tokens[appositive.first]!;
-      const clause = (/(ing|ed)$/.test(opener.base) && opener.base !== 'including') || /^(who|which|whose)$/.test(opener.base);
-      if (!clause && speaker === textOf(p, subject.first, subject.last)) speaker = textOf(p, subject.first, appositive.last);
+      const clause =
+        (/(ing|ed)$/.test(opener.base) && opener.base !== 'including') ||
+        /^(who|which|whose)$/.test(opener.base);
+      if (!clause && speaker === textOf(p, subject.first, subject.last))
+        speaker = textOf(p, subject.first, appositive.last);
     }
     const start = contentStart(tokens, i);
     const sentenceEnd = sentenceEndToken(tokens, i);
@@ -253,7 +320,10 @@ function onlyAdverbial(tokens: readonly Tok[], start: number, end: number): bool
   if (end - start > 4) return false;
   const words = tokens.slice(start, end + 1).filter((t) => t.kind !== 'punct');
   if (words.length === 0) return true;
-  return /^(on|in|at|late|early|last|this|yesterday|today|overnight)$/.test(words[0]!.base) && !words.some((t) => t.tags.has('Verb'));
+  return (
+    /^(on|in|at|late|early|last|this|yesterday|today|overnight)$/.test(words[0]!.base) &&
+    !words.some((t) => t.tags.has('Verb'))
+  );
 }
 
 /** The subject of the sentence holding token `verb`: its first person or organisation, or the words before its first verb. */
@@ -262,16 +332,27 @@ function subjectOf(p: TokenizedParagraph, verb: number, entities: StoryEntities)
   const first = firstOfSentence(tokens, verb);
   for (const entity of entities.entities) {
     if (entity.kind === 'place') continue;
-    const mention = entity.mentions.find((m) => m.paragraph === p.number && m.first >= first && m.last < verb);
+    const mention = entity.mentions.find(
+      (m) => m.paragraph === p.number && m.first >= first && m.last < verb,
+    );
     if (mention && mention.first === first) return mention.text.replace(/['’]s?$/u, '');
   }
   let k = first;
-  while (k < verb && !(tokens[k]!.tags.has('Verb') && !tokens[k]!.tags.has('Noun')) && tokens[k]!.kind !== 'punct') k++;
+  while (
+    k < verb &&
+    !(tokens[k]!.tags.has('Verb') && !tokens[k]!.tags.has('Noun')) &&
+    tokens[k]!.kind !== 'punct'
+  )
+    k++;
   if (k === first || k - first > 8) return null;
   return speakerText(p, first, k - 1, entities);
 }
 
-function coordinatedStatement(p: TokenizedParagraph, verb: number, entities: StoryEntities): StatementSpan | null {
+function coordinatedStatement(
+  p: TokenizedParagraph,
+  verb: number,
+  entities: StoryEntities,
+): StatementSpan | null {
   const { tokens } = p;
   const speaker = subjectOf(p, verb, entities);
   if (!speaker) return null;
@@ -299,7 +380,11 @@ function firstOfSentence(tokens: readonly Tok[], i: number): number {
 }
 
 /** The content runs to the end of the sentence or to ", but warned …" where a second verb takes over. */
-function contentEndAt(tokens: readonly Tok[], start: number, sentenceEnd: number): { contentEnd: number; followUp: number | null } {
+function contentEndAt(
+  tokens: readonly Tok[],
+  start: number,
+  sentenceEnd: number,
+): { contentEnd: number; followUp: number | null } {
   for (let k = start + 1; k < sentenceEnd; k++) {
     const comma = tokens[k]!.text === ',';
     const joiner = comma ? tokens[k + 1] : tokens[k];
@@ -368,7 +453,11 @@ function tokenIndexAt(tokens: readonly Tok[], offset: number): number {
 }
 
 /** The speaker named right after a quote: "…,” Mayor Helen Dragomir said" or "…,” said Priya Natarajan". */
-function speakerAfterQuote(p: TokenizedParagraph, close: number, entities: StoryEntities): { speaker: string; last: number } | null {
+function speakerAfterQuote(
+  p: TokenizedParagraph,
+  close: number,
+  entities: StoryEntities,
+): { speaker: string; last: number } | null {
   const { tokens } = p;
   let k = close + 1;
   if (tokens[k]?.text === ',') k++;
@@ -376,7 +465,13 @@ function speakerAfterQuote(p: TokenizedParagraph, close: number, entities: Story
   if (!first || first.sentence !== tokens[close]!.sentence) return null;
   if (!first.cap && QUOTE_VERBS.has(first.base)) {
     let end = k + 1;
-    while (tokens[end] && tokens[end]!.kind === 'word' && (tokens[end]!.cap || PRONOUNS.has(tokens[end]!.base)) && end - k <= 6) end++;
+    while (
+      tokens[end] &&
+      tokens[end]!.kind === 'word' &&
+      (tokens[end]!.cap || PRONOUNS.has(tokens[end]!.base)) &&
+      end - k <= 6
+    )
+      end++;
     if (end === k + 1) return null;
     const speaker = speakerText(p, k + 1, end - 1, entities);
     return speaker ? { speaker, last: end - 1 } : null;
@@ -401,7 +496,11 @@ function speakerAfterQuote(p: TokenizedParagraph, close: number, entities: Story
  * ("X said: “…”"), as the speaker of the statement the quote sits in, or — for a quote with
  * no attribution of its own — the speaker of the nearest attributed quote in the paragraph.
  */
-export function findQuotes(p: TokenizedParagraph, statements: readonly StatementSpan[], entities: StoryEntities): QuoteSpan[] {
+export function findQuotes(
+  p: TokenizedParagraph,
+  statements: readonly StatementSpan[],
+  entities: StoryEntities,
+): QuoteSpan[] {
   const { tokens } = p;
   const found: QuoteSpan[] = [];
   for (const range of quoteRanges(p.text)) {
@@ -415,13 +514,16 @@ export function findQuotes(p: TokenizedParagraph, statements: readonly Statement
     const closeToken = tokenIndexAt(tokens, range.end);
     let speaker: string | null = null;
     let lastToken = closeToken;
-    const after = closeToken >= 0 && range.end < p.text.length ? speakerAfterQuote(p, closeToken, entities) : null;
+    const after =
+      closeToken >= 0 && range.end < p.text.length ? speakerAfterQuote(p, closeToken, entities) : null;
     if (after) {
       speaker = after.speaker;
       lastToken = after.last;
     }
     if (!speaker) {
-      const holders = statements.filter((s) => s.contentStart <= range.start && s.contentEnd >= range.end - 1);
+      const holders = statements.filter(
+        (s) => s.contentStart <= range.start && s.contentEnd >= range.end - 1,
+      );
       const innermost = holders.sort((a, b) => b.contentStart - a.contentStart)[0];
       if (innermost) speaker = innermost.speaker;
     }
@@ -438,7 +540,11 @@ export function findQuotes(p: TokenizedParagraph, statements: readonly Statement
       const sentence = tokens[openToken]!.sentence;
       const named = entities.entities
         .filter((e) => e.kind === 'person')
-        .flatMap((e) => e.mentions.filter((m) => m.paragraph === p.number && m.last < openToken && tokens[m.first]!.sentence === sentence))
+        .flatMap((e) =>
+          e.mentions.filter(
+            (m) => m.paragraph === p.number && m.last < openToken && tokens[m.first]!.sentence === sentence,
+          ),
+        )
         .sort((a, b) => b.first - a.first)[0];
       if (named) speaker = named.text.replace(/['’]s?$/u, '');
     }
@@ -448,7 +554,10 @@ export function findQuotes(p: TokenizedParagraph, statements: readonly Statement
   }
   for (const [i, quote] of found.entries()) {
     if (quote.speaker) continue;
-    const before = found.slice(0, i).reverse().find((q) => q.speaker);
+    const before = found
+      .slice(0, i)
+      .reverse()
+      .find((q) => q.speaker);
     const after = found.slice(i + 1).find((q) => q.speaker);
     quote.speaker = (before ?? after)?.speaker ?? null;
   }

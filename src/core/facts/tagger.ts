@@ -45,7 +45,11 @@ export function tagText(text: string): TaggedSpan[] {
   for (const sentence of view.docs) {
     for (const term of sentence) {
       if (!term.offset) continue;
-      spans.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: [...(term.tags ?? [])] });
+      spans.push({
+        start: term.offset.start,
+        end: term.offset.start + term.offset.length,
+        tags: [...(term.tags ?? [])],
+      });
     }
   }
   return spans;

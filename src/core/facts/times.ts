@@ -15,20 +15,99 @@ export interface TimeSpan {
 }
 
 const LEADING_PREPOSITIONS = new Set([
-  'on', 'in', 'by', 'since', 'through', 'until', 'till', 'during', 'over', 'within', 'at', 'from', 'throughout',
+  'on',
+  'in',
+  'by',
+  'since',
+  'through',
+  'until',
+  'till',
+  'during',
+  'over',
+  'within',
+  'at',
+  'from',
+  'throughout',
 ]);
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'overnight']);
-const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'quarter', 'decade', 'spring', 'summer', 'autumn', 'fall', 'winter', 'century']);
+const PERIODS = new Set([
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'quarter',
+  'decade',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'century',
+]);
 const DURATION_UNITS = new Set([
-  'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes',
-  'decade', 'decades', 'night', 'nights', 'weekend', 'weekends', 'century', 'centuries',
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+  'decade',
+  'decades',
+  'night',
+  'nights',
+  'weekend',
+  'weekends',
+  'century',
+  'centuries',
 ]);
 const SINGLE_WORDS = new Set(['today', 'tonight', 'yesterday', 'tomorrow', 'overnight']);
-const DAY_EVENTS = new Set(['dawn', 'dusk', 'midnight', 'noon', 'daybreak', 'sunrise', 'sunset', 'nightfall', 'midday']);
-const DAY_QUALIFIERS = new Set(['early', 'late', 'last', 'next', 'this', 'mid', 'coming', 'past', 'previous', 'following']);
+const DAY_EVENTS = new Set([
+  'dawn',
+  'dusk',
+  'midnight',
+  'noon',
+  'daybreak',
+  'sunrise',
+  'sunset',
+  'nightfall',
+  'midday',
+]);
+const DAY_QUALIFIERS = new Set([
+  'early',
+  'late',
+  'last',
+  'next',
+  'this',
+  'mid',
+  'coming',
+  'past',
+  'previous',
+  'following',
+]);
 const DURATION_QUALIFIERS = [
-  'more than', 'less than', 'at least', 'nearly', 'almost', 'about', 'around', 'roughly', 'some', 'over',
-  'the past', 'the last', 'the next', 'the first', 'another', 'only', 'just',
+  'more than',
+  'less than',
+  'at least',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'some',
+  'over',
+  'the past',
+  'the last',
+  'the next',
+  'the first',
+  'another',
+  'only',
+  'just',
 ];
 
 const base = (tokens: readonly Tok[], i: number) => tokens[i]?.base ?? '';
@@ -143,29 +222,56 @@ function matchRelative(tokens: readonly Tok[], i: number): Match | null {
   if (w0 === 'the' && /^(days|weeks|months|years|hours)$/.test(w1) && /^(ahead|to come)$/.test(w2)) {
     return { core: i, last: i + 2, calendar: {}, duration: false };
   }
-  if (w0 === 'the' && /^(coming|next|past|last)$/.test(w1) && /^(days|weeks|months|years|hours|few)$/.test(w2)) {
+  if (
+    w0 === 'the' &&
+    /^(coming|next|past|last)$/.test(w1) &&
+    /^(days|weeks|months|years|hours|few)$/.test(w2)
+  ) {
     const last = w2 === 'few' && /^(days|weeks|months|years|hours)$/.test(w3) ? i + 3 : i + 2;
     return { core: i, last, calendar: {}, duration: false };
   }
-  if (w0 === 'the' && /^(night|morning|evening|afternoon|weekend)$/.test(w1) && i > 0 && /^(during|overnight|in|through|throughout)$/.test(base(tokens, i - 1))) {
+  if (
+    w0 === 'the' &&
+    /^(night|morning|evening|afternoon|weekend)$/.test(w1) &&
+    i > 0 &&
+    /^(during|overnight|in|through|throughout)$/.test(base(tokens, i - 1))
+  ) {
     return { core: i, last: i + 1, calendar: {}, duration: false };
   }
-  if (/^(shortly|just|soon|hours|minutes|moments|long)$/.test(w0) && /^(after|before)$/.test(w1) && DAY_EVENTS.has(w2)) {
+  if (
+    /^(shortly|just|soon|hours|minutes|moments|long)$/.test(w0) &&
+    /^(after|before)$/.test(w1) &&
+    DAY_EVENTS.has(w2)
+  ) {
     return { core: i, last: i + 2, calendar: {}, duration: false };
   }
-  if (/^(at|after|before|by)$/.test(w0) && DAY_EVENTS.has(w1) && !(i > 0 && /^(shortly|just|soon)$/.test(base(tokens, i - 1)))) {
+  if (
+    /^(at|after|before|by)$/.test(w0) &&
+    DAY_EVENTS.has(w1) &&
+    !(i > 0 && /^(shortly|just|soon)$/.test(base(tokens, i - 1)))
+  ) {
     return { core: i, last: i + 1, calendar: {}, duration: false };
   }
   // Clock times: "4 a.m.", "around 4 a.m.", "10:30 p.m."
-  const clockAt = /^(around|about|at|by|after|before|until|from|approximately|roughly|shortly|just)$/.test(w0) ? i + 1 : i;
+  const clockAt = /^(around|about|at|by|after|before|until|from|approximately|roughly|shortly|just)$/.test(w0)
+    ? i + 1
+    : i;
   const clock = tokens[clockAt];
-  if (clock?.kind === 'number' && /^\d{1,2}(:\d{2})?$/.test(clock.text) && /^(a\.m|p\.m|am|pm|o'clock)$/.test(base(tokens, clockAt + 1))) {
+  if (
+    clock?.kind === 'number' &&
+    /^\d{1,2}(:\d{2})?$/.test(clock.text) &&
+    /^(a\.m|p\.m|am|pm|o'clock)$/.test(base(tokens, clockAt + 1))
+  ) {
     return { core: i, last: clockAt + 1, calendar: {}, duration: false };
   }
   const mid = /^mid-((?:1[89]|20|21)\d\d)$/.exec(w0);
   if (mid) return { core: i, last: i, calendar: { year: Number(mid[1]) }, duration: false };
   const year = yearNumber(tokens[i]);
-  if (year !== undefined && i > 0 && /^(in|since|by|until|from|through|of|before|after|during)$/.test(base(tokens, i - 1))) {
+  if (
+    year !== undefined &&
+    i > 0 &&
+    /^(in|since|by|until|from|through|of|before|after|during)$/.test(base(tokens, i - 1))
+  ) {
     return { core: i, last: i, calendar: { year }, duration: false };
   }
   return null;
@@ -195,18 +301,43 @@ function matchDuration(tokens: readonly Tok[], i: number): Match | null {
   if (!DURATION_UNITS.has(base(tokens, unitAt))) return null;
   if (base(tokens, unitAt + 1) === 'ago') {
     const amount = number?.value ?? 1;
-    return { core: i, last: unitAt + 1, calendar: { relative: `ago-${amount}-${base(tokens, unitAt).replace(/s$/, '')}` }, duration: false };
+    return {
+      core: i,
+      last: unitAt + 1,
+      calendar: { relative: `ago-${amount}-${base(tokens, unitAt).replace(/s$/, '')}` },
+      duration: false,
+    };
   }
   return { core: i, last: unitAt, calendar: {}, duration: true };
 }
 
 function matchAt(tokens: readonly Tok[], i: number): Match | null {
-  return matchMonth(tokens, i) ?? matchWeekday(tokens, i) ?? matchRelative(tokens, i) ?? matchDuration(tokens, i);
+  return (
+    matchMonth(tokens, i) ?? matchWeekday(tokens, i) ?? matchRelative(tokens, i) ?? matchDuration(tokens, i)
+  );
 }
 
 const FUTURE_WORDS = new Set([
-  'will', 'would', 'expected', 'scheduled', 'planned', 'plans', 'plan', 'upcoming', 'next', 'due', 'forecast',
-  'could', 'may', 'begin', 'starting', 'set', 'aims', 'intends', 'until', 'before',
+  'will',
+  'would',
+  'expected',
+  'scheduled',
+  'planned',
+  'plans',
+  'plan',
+  'upcoming',
+  'next',
+  'due',
+  'forecast',
+  'could',
+  'may',
+  'begin',
+  'starting',
+  'set',
+  'aims',
+  'intends',
+  'until',
+  'before',
 ]);
 
 /**
@@ -245,7 +376,9 @@ function isoWeek(time: number): string {
 function resolve(calendar: Calendar, published: string | null, future: boolean): string | null {
   if (calendar.year !== undefined && calendar.month === undefined) return String(calendar.year);
   if (calendar.year !== undefined && calendar.month !== undefined) {
-    return calendar.day ? `${calendar.year}-${pad(calendar.month)}-${pad(calendar.day)}` : `${calendar.year}-${pad(calendar.month)}`;
+    return calendar.day
+      ? `${calendar.year}-${pad(calendar.month)}-${pad(calendar.day)}`
+      : `${calendar.year}-${pad(calendar.month)}`;
   }
   if (!published) return null;
   const now = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
@@ -259,12 +392,16 @@ function resolve(calendar: Calendar, published: string | null, future: boolean):
     let chosen = year;
     if (future && (calendar.day ? sameYear < now : calendar.month < month)) chosen = year + 1;
     if (!future && (calendar.day ? sameYear > now : calendar.month > month)) chosen = year - 1;
-    return calendar.day ? `${chosen}-${pad(calendar.month)}-${pad(calendar.day)}` : `${chosen}-${pad(calendar.month)}`;
+    return calendar.day
+      ? `${chosen}-${pad(calendar.month)}-${pad(calendar.day)}`
+      : `${chosen}-${pad(calendar.month)}`;
   }
   if (calendar.weekday !== undefined) {
     const current = today.getUTCDay();
     const forward = future || calendar.relative === 'next-weekday';
-    const shift = forward ? (calendar.weekday - current + 7) % 7 || 7 : -((current - calendar.weekday + 7) % 7);
+    const shift = forward
+      ? (calendar.weekday - current + 7) % 7 || 7
+      : -((current - calendar.weekday + 7) % 7);
     return iso(now + shift * DAY);
   }
   const relative = calendar.relative;
@@ -312,7 +449,10 @@ export function findTimes(paragraph: TokenizedParagraph, published: string | nul
     // "between June 2023 and January 2026", "from Monday to Friday": one span, an interval.
     const opener = base(tokens, i - 1);
     const joiner = base(tokens, last + 1);
-    if ((opener === 'between' && joiner === 'and') || (opener === 'from' && (joiner === 'to' || joiner === 'until'))) {
+    if (
+      (opener === 'between' && joiner === 'and') ||
+      (opener === 'from' && (joiner === 'to' || joiner === 'until'))
+    ) {
       const second = matchAt(tokens, last + 2);
       if (second && !second.duration && !match.duration) {
         const end = resolve(second.calendar, published, future);
@@ -322,7 +462,12 @@ export function findTimes(paragraph: TokenizedParagraph, published: string | nul
       }
     }
     const previous = tokens[first - 1];
-    if (first === match.core && previous && LEADING_PREPOSITIONS.has(previous.base) && previous.sentence === tokens[i]!.sentence) {
+    if (
+      first === match.core &&
+      previous &&
+      LEADING_PREPOSITIONS.has(previous.base) &&
+      previous.sentence === tokens[i]!.sentence
+    ) {
       first--;
     }
     spans.push({ first, core: match.core, last, date, duration: match.duration });

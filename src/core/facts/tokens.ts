@@ -38,12 +38,52 @@ const TOKEN =
   /\d+(?:[.,]\d+)*(?:[-–][\p{L}\p{N}]+)*(?:[\p{L}]+)?|[\p{L}][\p{L}\p{N}]*(?:(?:[.'’&]|\.?-)[\p{L}\p{N}]+)*\.?|[$€£¥%]|[^\s\p{L}\p{N}]/gu;
 /** Abbreviations that keep their final dot ("St.", "Jan.", "Dr."). */
 const DOTTED = new Set([
-  'st', 'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'prof', 'gen', 'gov', 'sen', 'rep', 'rev', 'lt', 'col', 'capt',
-  'sgt', 'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'ave', 'blvd', 'rd', 'dept', 'etc',
+  'st',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'jr',
+  'sr',
+  'prof',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'no',
+  'vs',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'ave',
+  'blvd',
+  'rd',
+  'dept',
+  'etc',
 ]);
 /** Suffixes split off a name so that "San Jose-based" yields "San Jose". */
-const NAME_SUFFIX = /^(.*\p{L}\.?)(-(?:based|born|led|backed|owned|made|made|bound|funded|run|listed|donated|supplied|built|era|style))$/u;
+const NAME_SUFFIX =
+  /^(.*\p{L}\.?)(-(?:based|born|led|backed|owned|made|made|bound|funded|run|listed|donated|supplied|built|era|style))$/u;
 
 function keepsDot(word: string): boolean {
   const bare = word.slice(0, -1);
@@ -103,10 +143,14 @@ export function tokenizeParagraph(paragraph: Paragraph): TokenizedParagraph {
     }
     const kind = kindOf(raw.text);
     const normalized = normalizeText(raw.text);
-    const possessive = kind === 'word' && /\p{L}'s?$/u.test(normalized) && !/^(it|let|that|there|what|who|he|she)'s$/.test(normalized);
+    const possessive =
+      kind === 'word' &&
+      /\p{L}'s?$/u.test(normalized) &&
+      !/^(it|let|that|there|what|who|he|she)'s$/.test(normalized);
     const base = normalized.replace(/'s?$/, '').replace(/\.$/, '');
     const previous = tokens.at(-1);
-    const afterQuote = previous?.kind === 'punct' && OPENING_QUOTES.has(previous.text) && raw.start === previous.end;
+    const afterQuote =
+      previous?.kind === 'punct' && OPENING_QUOTES.has(previous.text) && raw.start === previous.end;
     tokens.push({
       i: tokens.length,
       text: raw.text,
@@ -139,7 +183,16 @@ export function isCommonCapital(token: Tok, nextIsCapital = false): boolean {
   if (!token.cap) return false;
   if (FUNCTION_WORDS.has(token.base)) return true;
   if (!token.first) return false;
-  const proper = ['ProperNoun', 'Person', 'Place', 'Organization', 'Demonym', 'Acronym', 'FirstName', 'LastName'];
+  const proper = [
+    'ProperNoun',
+    'Person',
+    'Place',
+    'Organization',
+    'Demonym',
+    'Acronym',
+    'FirstName',
+    'LastName',
+  ];
   if (proper.some((tag) => token.tags.has(tag))) return false;
   const closed = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Value'];
   if (closed.some((tag) => token.tags.has(tag))) return true;
@@ -151,6 +204,11 @@ export function isCommonCapital(token: Tok, nextIsCapital = false): boolean {
 export function isCommonCapitalAt(tokens: readonly Tok[], i: number, text: string): boolean {
   const token = tokens[i]!;
   const next = tokens[i + 1];
-  const nextIsCapital = !!next && next.kind === 'word' && next.cap && adjacent(token, next, text) && !FUNCTION_WORDS.has(next.base);
+  const nextIsCapital =
+    !!next &&
+    next.kind === 'word' &&
+    next.cap &&
+    adjacent(token, next, text) &&
+    !FUNCTION_WORDS.has(next.base);
   return isCommonCapital(token, nextIsCapital);
 }

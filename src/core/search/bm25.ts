@@ -38,7 +38,9 @@ export function bm25(index: NewsIndex, sentence: number, boosts: ReadonlyMap<num
   let score = 0;
   for (const [termId, boost] of boosts) {
     const count = countInSentence(index, sentence, termId);
-    if (count > 0) score += boost * inverseFrequency(index, documentFrequency(index, termId)) * tfScore(index, count, sentence);
+    if (count > 0)
+      score +=
+        boost * inverseFrequency(index, documentFrequency(index, termId)) * tfScore(index, count, sentence);
   }
   return score;
 }
@@ -91,7 +93,8 @@ class TopK {
     for (;;) {
       let worst = i;
       for (const child of [2 * i + 1, 2 * i + 2]) {
-        if (child < this.scores.length && !this.#better(this.scores[child]!, this.sentences[child]!, worst)) worst = child;
+        if (child < this.scores.length && !this.#better(this.scores[child]!, this.sentences[child]!, worst))
+          worst = child;
       }
       if (worst === i) return;
       this.#swap(i, worst);
@@ -118,7 +121,9 @@ export function topCandidates(
     accumulators.set(index, scores);
   }
   const touched: number[] = [];
-  const byRarity = [...boosts.keys()].sort((a, b) => documentFrequency(index, a) - documentFrequency(index, b));
+  const byRarity = [...boosts.keys()].sort(
+    (a, b) => documentFrequency(index, a) - documentFrequency(index, b),
+  );
   let walked = 0;
   for (const termId of byRarity) {
     if (walked > 0 && walked + documentFrequency(index, termId) > POSTING_BUDGET) break;

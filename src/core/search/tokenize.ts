@@ -18,7 +18,13 @@ export interface Token {
 
 const TOKEN = /[$€£¥%]|(?:\d{1,3}(?:,\d{3})+|[\p{L}\p{N}]+)(?:(?:['’.\-–—‐‑&/])[\p{L}\p{N}]+)*\.?/gu;
 const DOTTED_ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
-const SYMBOLS: Readonly<Record<string, string>> = { $: 'dollar', '€': 'euro', '£': 'pound', '¥': 'yen', '%': 'percent' };
+const SYMBOLS: Readonly<Record<string, string>> = {
+  $: 'dollar',
+  '€': 'euro',
+  '£': 'pound',
+  '¥': 'yen',
+  '%': 'percent',
+};
 
 /** Word forms repeat (Zipf), so their normalised form and terms are computed once each. */
 const MEMO_LIMIT = 200_000;
@@ -85,7 +91,10 @@ function computeTerms(token: Token): string[] {
   if (DOTTED_ABBREVIATION.test(token.norm)) return [termOfWord(word)];
   if (/^[\p{L}\p{N}]+$/u.test(word)) return simpleTerms(word);
   if (/^\d[\d,]*\.\d+$/.test(word)) return [word.replace(/,/g, '')];
-  const parts = word.split(/[-&/]+/).map((part) => part.replace(/\.$/, '')).filter(Boolean);
+  const parts = word
+    .split(/[-&/]+/)
+    .map((part) => part.replace(/\.$/, ''))
+    .filter(Boolean);
   const compoundNumber = numberOfWords(parts);
   if (compoundNumber) return [compoundNumber];
   const partTerms = parts.flatMap((part) => {
@@ -127,7 +136,8 @@ export function acronymsOf(text: string, tokens: readonly Token[]): string[] {
   };
   for (const token of tokens) {
     const previous = run.at(-1);
-    const adjacent = previous && /^\s+$/.test(text.slice(previous.start + previous.surface.length, token.start));
+    const adjacent =
+      previous && /^\s+$/.test(text.slice(previous.start + previous.surface.length, token.start));
     if (previous && !adjacent) flush();
     // "The European Central Bank’s president": the possessive ends the name but belongs to it.
     const possessive = /^\p{L}+['’]s?$/u.test(token.surface);

@@ -33,18 +33,28 @@ describe('answer', () => {
       expect(verifyClaim(seed, 'At least 40 civilians were injured in Kyiv').difference).toBe(
         'the story says at least 14, the claim says 40',
       );
-      expect(verifyClaim(seed, 'Trump and Putin had last spoken directly about five years earlier.').difference).toBe(
-        'the story says nearly three years, the claim says about five years',
-      );
-      expect(verifyClaim(seed, 'The 16-story building that suffered rooftop damage is in the Darnytsia district.').difference).toBe(
-        'the story says Obolon, the claim says Darnytsia',
-      );
+      expect(
+        verifyClaim(seed, 'Trump and Putin had last spoken directly about five years earlier.').difference,
+      ).toBe('the story says nearly three years, the claim says about five years');
+      expect(
+        verifyClaim(seed, 'The 16-story building that suffered rooftop damage is in the Darnytsia district.')
+          .difference,
+      ).toBe('the story says Obolon, the claim says Darnytsia');
     });
 
     it('reads numbers written as words and with qualifiers', () => {
-      expect(verifyClaim(seed, 'Fourteen or more civilians were injured in the overnight drone strike on Kyiv.').verdict).toBe('supported');
-      expect(verifyClaim(seed, 'More than ten civilians were injured in the overnight drone strike on Kyiv.').verdict).toBe('supported');
-      expect(verifyClaim(seed, 'At least forty civilians were injured in the overnight drone strike on Kyiv.').verdict).toBe('contradicted');
+      expect(
+        verifyClaim(seed, 'Fourteen or more civilians were injured in the overnight drone strike on Kyiv.')
+          .verdict,
+      ).toBe('supported');
+      expect(
+        verifyClaim(seed, 'More than ten civilians were injured in the overnight drone strike on Kyiv.')
+          .verdict,
+      ).toBe('supported');
+      expect(
+        verifyClaim(seed, 'At least forty civilians were injured in the overnight drone strike on Kyiv.')
+          .verdict,
+      ).toBe('contradicted');
     });
 
     it('sees a denial the other way round', () => {
@@ -53,7 +63,11 @@ describe('answer', () => {
     });
 
     it('keeps to one story when asked', () => {
-      const result = verifyClaim(together, 'At least 14 civilians were hurt in an overnight drone attack on Kyiv.', { story: 'city_flood' });
+      const result = verifyClaim(
+        together,
+        'At least 14 civilians were hurt in an overnight drone attack on Kyiv.',
+        { story: 'city_flood' },
+      );
       expect(result.verdict).not.toBe('supported');
     });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseStory } from '../../../src/core/corpus/parseStory.js';
-import { buildFactTable, factCounts, factMentions, factTableOf, selectFacts } from '../../../src/core/facts/buildFactTable.js';
+import {
+  buildFactTable,
+  factCounts,
+  factMentions,
+  factTableOf,
+  selectFacts,
+} from '../../../src/core/facts/buildFactTable.js';
 import { buildIndex } from '../../../src/core/search/buildIndex.js';
 import { GIVEN, SEED_ID, story } from './stories.js';
 
@@ -11,14 +17,18 @@ describe('facts', () => {
     it('keeps the facts of every story, story by story', () => {
       const table = buildFactTable(stories);
       expect([...table.byStory.keys()]).toEqual([...GIVEN]);
-      expect(table.facts.length).toBe([...table.byStory.values()].reduce((sum, facts) => sum + facts.length, 0));
+      expect(table.facts.length).toBe(
+        [...table.byStory.values()].reduce((sum, facts) => sum + facts.length, 0),
+      );
       expect(table.facts[0]!.story).toBe(SEED_ID);
     });
 
     it('counts the facts of each type', () => {
       const counts = factCounts(buildFactTable([story(SEED_ID)]));
       expect(counts.person).toBe(4);
-      expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(buildFactTable([story(SEED_ID)]).facts.length);
+      expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(
+        buildFactTable([story(SEED_ID)]).facts.length,
+      );
     });
 
     it('does not extract a story twice', () => {
@@ -48,8 +58,12 @@ describe('facts', () => {
       const zelensky = selectFacts(table, { entity: 'Zelensky' });
       expect(zelensky.some((f) => f.type === 'person' && f.name === 'Volodymyr Zelenskiy')).toBe(true);
       const trump = selectFacts(table, { entity: 'trump', type: 'statement' });
-      expect(trump.map((f) => f.type === 'statement' && f.verb)).toEqual(expect.arrayContaining(['stated', 'confirmed']));
-      expect(selectFacts(table, { entity: 'Kiev', type: 'place' }).map((f) => f.type === 'place' && f.name)).toEqual(['Kyiv']);
+      expect(trump.map((f) => f.type === 'statement' && f.verb)).toEqual(
+        expect.arrayContaining(['stated', 'confirmed']),
+      );
+      expect(
+        selectFacts(table, { entity: 'Kiev', type: 'place' }).map((f) => f.type === 'place' && f.name),
+      ).toEqual(['Kyiv']);
     });
 
     it('gives an empty list for an entity no fact names', () => {
@@ -58,7 +72,10 @@ describe('facts', () => {
     });
 
     it('leaves out newsroom-only stories unless asked', () => {
-      const internal = parseStory('internal_note', '---\nvisibility: internal\n---\nMayor Jane Roe said the bridge would reopen on Monday.');
+      const internal = parseStory(
+        'internal_note',
+        '---\nvisibility: internal\n---\nMayor Jane Roe said the bridge would reopen on Monday.',
+      );
       const withNote = buildFactTable([...stories, internal]);
       expect(selectFacts(withNote, { entity: 'Jane Roe' })).toEqual([]);
       expect(selectFacts(withNote, { entity: 'Jane Roe', includeInternal: true }).length).toBeGreaterThan(0);

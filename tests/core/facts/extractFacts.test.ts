@@ -17,9 +17,16 @@ describe('facts', () => {
     describe('person', () => {
       it('reads name, role and affiliation from a title before the name', () => {
         const facts = factsOf(SEED_ID);
-        expect(person(facts, 'Donald Trump')).toMatchObject({ role: 'President', affiliation: 'U.S.', paragraph: 1 });
+        expect(person(facts, 'Donald Trump')).toMatchObject({
+          role: 'President',
+          affiliation: 'U.S.',
+          paragraph: 1,
+        });
         expect(person(facts, 'Vladimir Putin')).toMatchObject({ role: 'President', affiliation: 'Russian' });
-        expect(person(facts, 'Volodymyr Zelenskiy')).toMatchObject({ role: 'President', affiliation: 'Ukrainian' });
+        expect(person(facts, 'Volodymyr Zelenskiy')).toMatchObject({
+          role: 'President',
+          affiliation: 'Ukrainian',
+        });
         expect(person(facts, 'Vitali Klitschko')).toMatchObject({
           text: 'Kyiv Mayor Vitali Klitschko',
           role: 'Mayor',
@@ -31,14 +38,26 @@ describe('facts', () => {
       it('keeps an organisation in the role and a place out of it', () => {
         const facts = factsOf('econ_rates');
         expect(person(facts, 'Eleanor Whitfield')).toMatchObject({ role: 'Fed Chair', affiliation: 'Fed' });
-        expect(person(facts, 'Carmen Ortega')).toMatchObject({ role: 'Finance Minister', affiliation: 'Spanish' });
-        expect(person(facts, 'Raymond Okafor')).toMatchObject({ role: 'Dallas Fed President', affiliation: 'Dallas Fed' });
+        expect(person(facts, 'Carmen Ortega')).toMatchObject({
+          role: 'Finance Minister',
+          affiliation: 'Spanish',
+        });
+        expect(person(facts, 'Raymond Okafor')).toMatchObject({
+          role: 'Dallas Fed President',
+          affiliation: 'Dallas Fed',
+        });
       });
 
       it('reads titles after the name, in lower case and set off by commas', () => {
         const econ = factsOf('econ_rates');
-        expect(person(econ, 'Priya Natarajan')).toMatchObject({ role: 'chief U.S. economist', affiliation: 'Halvorsen Capital' });
-        expect(person(econ, 'Alistair Penrose')).toMatchObject({ role: 'chief economist', affiliation: 'Bank of England' });
+        expect(person(econ, 'Priya Natarajan')).toMatchObject({
+          role: 'chief U.S. economist',
+          affiliation: 'Halvorsen Capital',
+        });
+        expect(person(econ, 'Alistair Penrose')).toMatchObject({
+          role: 'chief economist',
+          affiliation: 'Bank of England',
+        });
         const flood = factsOf('city_flood');
         expect(person(flood, 'Anika Bauer')).toMatchObject({ role: 'Regional emergency director' });
         expect(person(flood, 'Marco Feld')).toMatchObject({ role: 'baker' });
@@ -55,7 +74,9 @@ describe('facts', () => {
         expect(trump[0]!.mentions.map((m) => m.paragraph)).toEqual(expect.arrayContaining([1, 2, 3, 7, 8]));
         expect(person(facts, 'Volodymyr Zelenskiy')!.mentions.map((m) => m.text)).toContain('Zelenskiy’s');
         expect(ofType(facts, 'organization').map((f) => f.name)).not.toContain('Zelenskiy');
-        expect(person(factsOf('econ_rates'), 'Raymond Okafor')!.mentions.map((m) => m.text)).toContain('Mr. Okafor');
+        expect(person(factsOf('econ_rates'), 'Raymond Okafor')!.mentions.map((m) => m.text)).toContain(
+          'Mr. Okafor',
+        );
       });
     });
 
@@ -63,18 +84,25 @@ describe('facts', () => {
       it('finds organisations by keyword, acronym, "the X" and lower-case descriptions', () => {
         const names = (id: string) => ofType(factsOf(id), 'organization').map((f) => f.name);
         expect(names(SEED_ID)).toEqual(expect.arrayContaining(['Kremlin', 'NATO', 'U.S. State Department']));
-        expect(names('city_flood')).toEqual(expect.arrayContaining(['regional weather service', 'national government', 'St. Anne\'s Hospital']));
-        expect(names('tech_recall')).toEqual(expect.arrayContaining(['Voltra Mobility', 'Hanseong Energy', 'Health Canada', 'CPSC']));
+        expect(names('city_flood')).toEqual(
+          expect.arrayContaining(['regional weather service', 'national government', "St. Anne's Hospital"]),
+        );
+        expect(names('tech_recall')).toEqual(
+          expect.arrayContaining(['Voltra Mobility', 'Hanseong Energy', 'Health Canada', 'CPSC']),
+        );
       });
 
       it('merges a short name into the full one ("Voltra" → "Voltra Mobility")', () => {
-        const voltra = ofType(factsOf('tech_recall'), 'organization').filter((f) => f.name.startsWith('Voltra'));
+        const voltra = ofType(factsOf('tech_recall'), 'organization').filter((f) =>
+          f.name.startsWith('Voltra'),
+        );
         expect(voltra).toHaveLength(1);
         expect(voltra[0]!.mentions.length).toBeGreaterThan(3);
       });
 
       it('gives the kind of place where the text or the lexicon makes it clear', () => {
-        const kind = (id: string, name: string) => ofType(factsOf(id), 'place').find((f) => f.name === name)?.kind;
+        const kind = (id: string, name: string) =>
+          ofType(factsOf(id), 'place').find((f) => f.name === name)?.kind;
         expect(kind(SEED_ID, 'Kyiv')).toBe('city');
         expect(kind(SEED_ID, 'Ukraine')).toBe('country');
         expect(kind(SEED_ID, 'Obolon')).toBe('district');
@@ -87,25 +115,53 @@ describe('facts', () => {
     describe('quantity', () => {
       it('reads value, unit and qualifier, number words included', () => {
         const facts = ofType(factsOf(SEED_ID), 'quantity');
-        expect(facts.find((f) => f.text === 'at least 14 civilians')).toMatchObject({ value: 14, unit: 'civilians', qualifier: 'at least' });
-        expect(facts.find((f) => f.text === 'nearly three years')).toMatchObject({ value: 3, unit: 'years', qualifier: 'nearly' });
+        expect(facts.find((f) => f.text === 'at least 14 civilians')).toMatchObject({
+          value: 14,
+          unit: 'civilians',
+          qualifier: 'at least',
+        });
+        expect(facts.find((f) => f.text === 'nearly three years')).toMatchObject({
+          value: 3,
+          unit: 'years',
+          qualifier: 'nearly',
+        });
         expect(facts.find((f) => f.text === '16-story')).toMatchObject({ value: 16, unit: 'story' });
       });
 
       it('reads percentages, currencies with scale words and ranges', () => {
         const econ = ofType(factsOf('econ_rates'), 'quantity');
-        expect(econ.find((f) => f.text === 'roughly $620 billion')).toMatchObject({ value: 620e9, unit: 'dollars', qualifier: 'roughly' });
+        expect(econ.find((f) => f.text === 'roughly $620 billion')).toMatchObject({
+          value: 620e9,
+          unit: 'dollars',
+          qualifier: 'roughly',
+        });
         expect(econ.find((f) => f.text === '£30bn')).toMatchObject({ value: 30e9, unit: 'pounds' });
-        expect(econ.find((f) => f.text === 'between 4.50% and 4.75%')).toMatchObject({ value: 4.5, upper: 4.75, unit: 'percent' });
-        expect(econ.find((f) => f.text === '0.25 percentage point')).toMatchObject({ value: 0.25, unit: 'percentage point' });
-        expect(econ.find((f) => f.text === 'Two of the 12 voting members')).toMatchObject({ value: 2, unit: 'voting members' });
+        expect(econ.find((f) => f.text === 'between 4.50% and 4.75%')).toMatchObject({
+          value: 4.5,
+          upper: 4.75,
+          unit: 'percent',
+        });
+        expect(econ.find((f) => f.text === '0.25 percentage point')).toMatchObject({
+          value: 0.25,
+          unit: 'percentage point',
+        });
+        expect(econ.find((f) => f.text === 'Two of the 12 voting members')).toMatchObject({
+          value: 2,
+          unit: 'voting members',
+        });
         const tech = ofType(factsOf('tech_recall'), 'quantity');
         expect(tech.find((f) => f.text === '$499 to $799')).toMatchObject({ value: 499, upper: 799 });
-        expect(tech.find((f) => f.text === 'about 1.4 million scooters')).toMatchObject({ value: 1.4e6, unit: 'scooters' });
+        expect(tech.find((f) => f.text === 'about 1.4 million scooters')).toMatchObject({
+          value: 1.4e6,
+          unit: 'scooters',
+        });
       });
 
       it('leaves out ages, years and clock times', () => {
-        const texts = ofType(one('Marco Feld, 54, said the plant opened in 2023 and closed at 4 a.m. on Monday.'), 'quantity');
+        const texts = ofType(
+          one('Marco Feld, 54, said the plant opened in 2023 and closed at 4 a.m. on Monday.'),
+          'quantity',
+        );
         expect(texts).toEqual([]);
       });
     });
@@ -115,11 +171,16 @@ describe('facts', () => {
         const quotes = ofType(factsOf('city_flood'), 'quote');
         expect(quotes.map((q) => [q.quote, q.speaker])).toEqual([
           ['I have never seen anything like this in my life', 'Mayor Helen Dragomir'],
-          ['Entire streets have simply disappeared under the water. Our first priority is to reach every person who is still trapped', 'Mayor Helen Dragomir'],
+          [
+            'Entire streets have simply disappeared under the water. Our first priority is to reach every person who is still trapped',
+            'Mayor Helen Dragomir',
+          ],
           ['The warning came far too late', 'Marco Feld'],
           ['By the time the sirens went off, the water was already at my door', 'Marco Feld'],
         ]);
-        expect(ofType(factsOf(SEED_ID), 'quote')).toMatchObject([{ quote: 'no progress at all', speaker: 'U.S. President Donald Trump' }]);
+        expect(ofType(factsOf(SEED_ID), 'quote')).toMatchObject([
+          { quote: 'no progress at all', speaker: 'U.S. President Donald Trump' },
+        ]);
       });
 
       it('finds attributions without quotation marks, with the speaker as written', () => {
@@ -139,7 +200,9 @@ describe('facts', () => {
         const statements = ofType(factsOf('econ_rates'), 'statement');
         const natarajan = statements.filter((s) => s.speaker === 'Priya Natarajan').map((s) => s.verb);
         expect(natarajan).toEqual(['said', 'warned']);
-        expect(statements.find((s) => s.verb === 'warned' && s.speaker === 'Priya Natarajan')!.content).toMatch(/^a renewed jump in oil prices/);
+        expect(
+          statements.find((s) => s.verb === 'warned' && s.speaker === 'Priya Natarajan')!.content,
+        ).toMatch(/^a renewed jump in oil prices/);
       });
 
       it('reads attributions at the end of a sentence', () => {
@@ -153,9 +216,17 @@ describe('facts', () => {
       it('names weapons and devices with their modifiers, and model names', () => {
         const names = (id: string) => ofType(factsOf(id), 'equipment').map((f) => f.name);
         expect(names(SEED_ID)).toEqual(
-          expect.arrayContaining(['Patriot air defense missiles', 'precision-guided munitions', 'GMLRS rockets', 'AIM missiles', 'F-16s']),
+          expect.arrayContaining([
+            'Patriot air defense missiles',
+            'precision-guided munitions',
+            'GMLRS rockets',
+            'AIM missiles',
+            'F-16s',
+          ]),
         );
-        expect(names('tech_recall')).toEqual(expect.arrayContaining(['X-200', 'X-200 Plus', 'GT-5s', 'GT-5e', 'lithium-ion batteries']));
+        expect(names('tech_recall')).toEqual(
+          expect.arrayContaining(['X-200', 'X-200 Plus', 'GT-5s', 'GT-5e', 'lithium-ion batteries']),
+        );
         expect(names(SEED_ID)).not.toContain('drone strike');
       });
     });
@@ -163,7 +234,10 @@ describe('facts', () => {
     describe('time', () => {
       it('keeps a leading preposition in the text but not in the expression', () => {
         const times = ofType(factsOf('econ_rates'), 'time');
-        expect(times.find((t) => t.text === 'on Jan. 15')).toMatchObject({ expression: 'Jan. 15', date: null });
+        expect(times.find((t) => t.text === 'on Jan. 15')).toMatchObject({
+          expression: 'Jan. 15',
+          date: null,
+        });
         expect(times.find((t) => t.text === 'over five years')).toBeDefined();
         expect(ofType(factsOf(SEED_ID), 'time').map((t) => t.text)).toEqual(
           expect.arrayContaining(['later today', 'earlier this week', 'Overnight', 'The days ahead']),
@@ -181,7 +255,13 @@ describe('facts', () => {
       });
 
       it('resolves relative days and weeks', () => {
-        const times = ofType(one('The mayor said yesterday that talks were held earlier this week and would resume tomorrow.', '2026-03-11'), 'time');
+        const times = ofType(
+          one(
+            'The mayor said yesterday that talks were held earlier this week and would resume tomorrow.',
+            '2026-03-11',
+          ),
+          'time',
+        );
         expect(times.map((t) => [t.expression, t.date])).toEqual([
           ['yesterday', '2026-03-10'],
           ['earlier this week', '2026-W11'],
@@ -191,15 +271,18 @@ describe('facts', () => {
     });
 
     describe('evidence', () => {
-      it.each([...GIVEN, ...EXTRA])('cites a verbatim sentence of the paragraph holding the text (%s)', (id) => {
-        const parsed = story(id);
-        for (const fact of extractStoryFacts(parsed)) {
-          const paragraph = parsed.paragraphs[fact.paragraph - 1]!.text;
-          expect(paragraph).toContain(fact.evidence);
-          expect(fact.evidence).toContain(fact.text);
-          expect(fact.citation).toBe(`${id} ¶${fact.paragraph}`);
-        }
-      });
+      it.each([...GIVEN, ...EXTRA])(
+        'cites a verbatim sentence of the paragraph holding the text (%s)',
+        (id) => {
+          const parsed = story(id);
+          for (const fact of extractStoryFacts(parsed)) {
+            const paragraph = parsed.paragraphs[fact.paragraph - 1]!.text;
+            expect(paragraph).toContain(fact.evidence);
+            expect(fact.evidence).toContain(fact.text);
+            expect(fact.citation).toBe(`${id} ¶${fact.paragraph}`);
+          }
+        },
+      );
 
       it('points entities at their first mention', () => {
         const trump = person(factsOf(SEED_ID), 'Donald Trump')!;
@@ -209,20 +292,61 @@ describe('facts', () => {
 
       it('keeps the rules and never throws on arbitrary text', () => {
         const word = fc.constantFrom(
-          'Mayor', 'said', '“', '”', '"', 'at least', '14', 'three', 'The', 'in', 'Kyiv', 'President', 'John', 'Smith',
-          '$5', 'billion', '%', ',', '.', 'on Monday', 'missiles', 'Patriot', 'he', 'warned', 'that', 'not', 'Bank', 'of',
-          'England', 'Mr.', 'U.S.', '’s', 'between', 'and', '4.5%', 'nearly', 'years', 'F-16s', '—', '(', ')',
+          'Mayor',
+          'said',
+          '“',
+          '”',
+          '"',
+          'at least',
+          '14',
+          'three',
+          'The',
+          'in',
+          'Kyiv',
+          'President',
+          'John',
+          'Smith',
+          '$5',
+          'billion',
+          '%',
+          ',',
+          '.',
+          'on Monday',
+          'missiles',
+          'Patriot',
+          'he',
+          'warned',
+          'that',
+          'not',
+          'Bank',
+          'of',
+          'England',
+          'Mr.',
+          'U.S.',
+          '’s',
+          'between',
+          'and',
+          '4.5%',
+          'nearly',
+          'years',
+          'F-16s',
+          '—',
+          '(',
+          ')',
         );
         fc.assert(
-          fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 4 }), (paragraphs) => {
-            const text = paragraphs.map((p) => p.join(' ')).join('\n');
-            if (!/[\p{L}\p{N}]/u.test(text)) return;
-            const parsed = parseStory('random', text);
-            for (const fact of extractStoryFacts(parsed)) {
-              expect(parsed.paragraphs[fact.paragraph - 1]!.text).toContain(fact.evidence);
-              expect(fact.evidence).toContain(fact.text);
-            }
-          }),
+          fc.property(
+            fc.array(fc.array(word, { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 4 }),
+            (paragraphs) => {
+              const text = paragraphs.map((p) => p.join(' ')).join('\n');
+              if (!/[\p{L}\p{N}]/u.test(text)) return;
+              const parsed = parseStory('random', text);
+              for (const fact of extractStoryFacts(parsed)) {
+                expect(parsed.paragraphs[fact.paragraph - 1]!.text).toContain(fact.evidence);
+                expect(fact.evidence).toContain(fact.text);
+              }
+            },
+          ),
           { numRuns: 150 },
         );
       });

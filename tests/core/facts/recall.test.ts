@@ -9,8 +9,12 @@ describe('facts', () => {
   describe('recall against the gold files', () => {
     it.each([...GIVEN, ...EXTRA])('finds enough of the gold facts of %s', (id) => {
       const facts = extractStoryFacts(story(id));
-      const lost = Object.fromEntries(Object.entries(missed(facts, gold(id))).filter(([, items]) => items.length > 0));
-      expect(recall(facts, gold(id)), `missed: ${JSON.stringify(lost)}`).toBeGreaterThanOrEqual(THRESHOLD(id));
+      const lost = Object.fromEntries(
+        Object.entries(missed(facts, gold(id))).filter(([, items]) => items.length > 0),
+      );
+      expect(recall(facts, gold(id)), `missed: ${JSON.stringify(lost)}`).toBeGreaterThanOrEqual(
+        THRESHOLD(id),
+      );
     });
 
     it('finds every person of the seed with role and affiliation', () => {

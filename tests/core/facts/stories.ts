@@ -65,9 +65,15 @@ export const carries = (field: string | null | undefined, wanted: string) =>
 
 /** For each type, the gold items no fact carries — the acceptance rule of issue 3. */
 export function missed(facts: readonly Fact[], expected: Gold): Record<keyof Gold, string[]> {
-  const of = <T extends Fact['type']>(type: T) => facts.filter((f): f is Extract<Fact, { type: T }> => f.type === type);
+  const of = <T extends Fact['type']>(type: T) =>
+    facts.filter((f): f is Extract<Fact, { type: T }> => f.type === type);
   const plain = (type: 'organization' | 'place' | 'quantity' | 'equipment' | 'time') => (wanted: string) =>
-    of(type).some((f) => carries(f.text, wanted) || carries('name' in f ? f.name : null, wanted) || carries('expression' in f ? f.expression : null, wanted));
+    of(type).some(
+      (f) =>
+        carries(f.text, wanted) ||
+        carries('name' in f ? f.name : null, wanted) ||
+        carries('expression' in f ? f.expression : null, wanted),
+    );
   return {
     person: expected.person
       .filter(
@@ -83,7 +89,9 @@ export function missed(facts: readonly Fact[], expected: Gold): Record<keyof Gol
     organization: expected.organization.filter((g) => !plain('organization')(g)),
     place: expected.place.filter((g) => !plain('place')(g)),
     quantity: expected.quantity.filter((g) => !plain('quantity')(g)),
-    quote: expected.quote.filter((g) => !of('quote').some((f) => carries(f.quote, g.quote) && carries(f.speaker, g.speaker))).map((g) => g.quote),
+    quote: expected.quote
+      .filter((g) => !of('quote').some((f) => carries(f.quote, g.quote) && carries(f.speaker, g.speaker)))
+      .map((g) => g.quote),
     statement: expected.statement
       .filter((g) => !of('statement').some((f) => carries(f.speaker, g.speaker) && carries(f.verb, g.verb)))
       .map((g) => `${g.speaker} ${g.verb}`),
