@@ -7,6 +7,7 @@ import { diffStories, type StoriesDiff } from '../core/corpus/diffStories.js';
 import type { Story } from '../core/corpus/types.js';
 import type { NewsIndex, SentenceRef } from '../core/search/buildIndex.js';
 import type { BuildMessage, BuildRequest, FactMessage, FactRequest } from './buildProtocol.js';
+import { loadLexicon } from './lexicon.js';
 import { StoryFolderError } from './loadStories.js';
 import {
   attachStoryFacts,
@@ -75,6 +76,7 @@ export class LibraryHolder {
     private readonly options: HolderOptions = {},
     initial?: Library | 'later',
   ) {
+    loadLexicon();
     this.#current = initial === 'later' ? null : (initial ?? openLibrary(seedsDir, options));
     const total = this.#current?.stories.length ?? 0;
     this.#status = {

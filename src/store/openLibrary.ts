@@ -4,6 +4,7 @@ import { attachFactSource } from '../core/facts/buildFactTable.js';
 import { mergeStoryTerms, type NewsIndex } from '../core/search/buildIndex.js';
 import { StoryFactStore } from './factStore.js';
 import { folderSnapshotStore } from './indexSnapshot.js';
+import { loadLexicon } from './lexicon.js';
 import { loadStories, termsOfStories } from './loadStories.js';
 import { StoryCache } from './storyCache.js';
 
@@ -49,6 +50,7 @@ export function attachStoryFacts(
  * The bot builds off the main thread instead (see `LibraryHolder`).
  */
 export function openLibrary(seedsDir: string, options: LibraryOptions = {}): Library {
+  loadLexicon();
   const warnings: string[] = [];
   const cache = storyCacheIn(options.snapshotDir, (message) => warnings.push(message));
   const loaded = loadStories(seedsDir, { cache });

@@ -1,16 +1,15 @@
 import { normalizeText } from '../corpus/normalizeText.js';
 import type { NewsIndex } from '../search/buildIndex.js';
-import { matchTerm } from '../search/matchTerms.js';
+import { matchTerm, relatedMatches } from '../search/matchTerms.js';
 import { inverseFrequency } from '../search/bm25.js';
 import { documentFrequency } from '../search/buildIndex.js';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopWords.js';
 import { phraseAt } from '../search/aliases.js';
 import { isParaphraseWord } from '../search/wordClasses.js';
 import { termsOfToken, tokenize, type Token } from '../search/tokenize.js';
+import { answerTypeOf, type AnswerType } from './answerTypes.js';
 
-/** What kind of thing the question asks for; answers holding one rank a little higher. */
-export type AnswerType =
-  'quantity' | 'money' | 'percent' | 'duration' | 'person' | 'time' | 'place' | 'reason' | 'name';
+export { answerTypeOf, type AnswerType };
 
 /** One topic word of a question, resolved against the corpus vocabulary. */
 export interface QueryUnit {
@@ -19,6 +18,8 @@ export interface QueryUnit {
   term: string;
   /** Corpus term id → how well it matches (1 exact, less for related or misspelt forms). */
   matches: Map<number, number>;
+  /** The ids among `matches` that are related in meaning only, not in form (see `relatedMatches`). */
+  related: ReadonlySet<number>;
   /** Importance: inverse sentence frequency, lowered for generic words. */
   weight: number;
   /** Capitalised inside the question: a name the story must mention. */
@@ -110,40 +111,6 @@ const GENERIC_FACTOR = 0.25;
 const PARAPHRASE_FACTOR = 0.6;
 /** Names the question uses are the surest sign of the passage it is about. */
 const ENTITY_FACTOR = 1.5;
-
-const ANSWER_TYPES: readonly [RegExp, AnswerType][] = [
-  [
-    /\bhow much (money|cash|funding|aid|did it cost|does it cost)\b|\bhow much\b.*\b(cost|worth|spend|spent|pay|paid|raise|budget)\b/,
-    'money',
-  ],
-  [
-    /\b(what|which) (percentage|share|proportion|rate)\b|\bby how much\b|\bhow much (higher|lower|more|less)\b/,
-    'percent',
-  ],
-  [/\bhow long\b|\bfor how many (years|months|weeks|days)\b/, 'duration'],
-  [/\bhow (many|much|large|big|high)\b|\bwhat (number|amount|total|size)\b|\bnumber of\b/, 'quantity'],
-  [
-    /^(who|whom|whose)\b|\b(which|what) (person|official|leader|minister|officer|spokesperson|spokesman|spokeswoman)\b|\bwho (is|was|were|did|has|had)\b/,
-    'person',
-  ],
-  [/^when\b|\bwhat (time|day|date|year|month)\b|\bwhen (did|was|were|will|is|does)\b/, 'time'],
-  [
-    /^where\b|\b(which|what) (city|country|district|town|region|area|place|neighbou?rhood|province|state)\b/,
-    'place',
-  ],
-  [
-    /^why\b|\bwhat (reason|caused|cause|prompted|led to|is causing|is behind|was behind)\b|\bfor what reason\b|\bwhy (did|was|is|were)\b/,
-    'reason',
-  ],
-  [/^which\b|\bwhich \w+ (did|do|does|is|are|was|were|has|have)\b/, 'name'],
-];
-
-/** The kind of answer a question wants, from its wording. */
-export function answerTypeOf(question: string): AnswerType | null {
-  const text = normalizeText(question).trim();
-  for (const [pattern, type] of ANSWER_TYPES) if (pattern.test(text)) return type;
-  return null;
-}
 
 function tenseOf(question: string): 'past' | 'future' | null {
   const text = normalizeText(question);
@@ -242,6 +209,7 @@ function mergeNames(units: QueryUnit[], positions: number[]): QueryUnit[] {
       surface: group.map((unit) => unit.surface).join(' '),
       term: group.map((unit) => unit.term).join(' '),
       matches,
+      related: new Set(),
       weight,
       entity: true,
       generic: false,
@@ -252,10 +220,16 @@ function mergeNames(units: QueryUnit[], positions: number[]): QueryUnit[] {
 }
 
 /**
- * Reads a question: its topic words resolved against the corpus vocabulary, the names it
- * uses that no story mentions, the kind of answer it wants and its tense.
+ * Reads a question: its topic words resolved against the corpus vocabulary (with words
+ * related in meaning, unless `related` is false), the names it uses that no story
+ * mentions, the kind of answer it wants and its tense.
  */
-export function analyzeQuestion(index: NewsIndex, question: string): QuestionPlan {
+export function analyzeQuestion(
+  index: NewsIndex,
+  question: string,
+  options: { related?: boolean } = {},
+): QuestionPlan {
+  const { related: withRelated = true } = options;
   const found: QueryUnit[] = [];
   const positions: number[] = [];
   const unknownEntities: string[] = [];
@@ -274,7 +248,19 @@ export function analyzeQuestion(index: NewsIndex, question: string): QuestionPla
             ? PARAPHRASE_FACTOR
             : 1;
       const weight = inverseFrequency(index, frequency) * factor;
-      found.push({ surface: raw.surface, term, matches, weight, entity: raw.entity, generic: raw.generic });
+      const related =
+        raw.entity || raw.generic || !withRelated ? new Map<number, number>() : relatedMatches(index, term);
+      for (const id of matches.keys()) related.delete(id);
+      for (const [id, match] of related) matches.set(id, match);
+      found.push({
+        surface: raw.surface,
+        term,
+        matches,
+        related: new Set(related.keys()),
+        weight,
+        entity: raw.entity,
+        generic: raw.generic,
+      });
       positions.push(raw.position);
     }
     if (raw.entity && resolved.every((r) => r.matches.size === 0)) unknownEntities.push(raw.surface);

@@ -1,17 +1,16 @@
-import { citation } from '../corpus/parseStory.js';
 import type { NewsIndex } from '../search/buildIndex.js';
-import { paragraphSentences, storyHasTerm } from '../search/buildIndex.js';
+import { storyHasTerm } from '../search/buildIndex.js';
 import { analyzeQuestion, type QuestionPlan } from './analyzeQuestion.js';
-import {
-  answersKind,
-  coverageOf,
-  knownWeight,
-  rankSentences,
-  sentenceText,
-  type RankedSentence,
-} from './rankSentences.js';
+import { holdsAskedType } from './answerKind.js';
+import { ANSWER_TYPE_WORDS, EXACT_ANSWER_TYPES } from './answerTypes.js';
+import { sentenceText } from './coverage.js';
+import { confidenceFeatures, confidenceFrom, type ConfidenceFeatures } from './confidence.js';
+import { excerptPositions, excerptText, toResult } from './excerpt.js';
+import { FITTED_THRESHOLD } from './fittedWeights.js';
+import { rankSentences, type RankedSentence } from './rankSentences.js';
 import type { ExcerptResult, ScopeOptions } from './types.js';
-import { isParaphraseWord } from '../search/wordClasses.js';
+
+export { excerptText };
 
 /** The answer to a question: cited excerpts, best first, or none when the stories do not answer it. */
 export interface Answer {
@@ -23,6 +22,8 @@ export interface Answer {
   results: ExcerptResult[];
   /** Why it declined, for people (not part of the JSON contract). */
   declineReason?: string;
+  /** The signals the confidence was computed from (for tuning; not part of the JSON contract). */
+  signals?: ConfidenceFeatures;
 }
 
 export interface AskOptions extends ScopeOptions {
@@ -35,121 +36,10 @@ export interface AskOptions extends ScopeOptions {
 }
 
 export const defaultAskOptions = {
-  minConfidence: 0.5,
+  minConfidence: FITTED_THRESHOLD.value,
   maxResults: 5,
   relativeCutoff: 0.6,
 } as const;
-
-/** Neighbour sentences are joined to the best one only when they add this much of the question. */
-const JOIN_GAIN = 0.2;
-const JOIN_MAX_LENGTH = 450;
-const JOIN_MAX_SENTENCES = 3;
-/**
- * A question word no story uses counts against the confidence like the question's weightiest
- * known word when it names a thing (an unknown noun is the surest sign the stories do not
- * cover the question), and a quarter of that when it is a common verb, adjective or adverb.
- */
-const PARAPHRASE_SHARE = 0.25;
-
-function confidenceOf(
-  index: NewsIndex,
-  plan: QuestionPlan,
-  excerpt: readonly number[],
-  best: RankedSentence,
-): number {
-  const topical = plan.units.filter((unit) => !unit.generic);
-  const counted = topical.length > 0 ? topical : plan.units;
-  const known = counted.filter((unit) => unit.matches.size > 0);
-  if (known.length === 0) return 0;
-  const knownTotal = knownWeight(known);
-  const heaviest = Math.max(...known.map((unit) => unit.weight));
-  const unknownTotal = counted
-    .filter((unit) => unit.matches.size === 0)
-    .reduce(
-      (sum, unit) =>
-        sum + heaviest * (isParaphraseWord(unit.surface.toLowerCase(), unit.term) ? PARAPHRASE_SHARE : 1),
-      0,
-    );
-  const excerptCoverage = coverageOf(index, known, excerpt, knownTotal);
-  const paragraphCoverage = best.paragraphCoverage;
-  const covered = Math.max(excerptCoverage, 0.5 * excerptCoverage + 0.5 * paragraphCoverage) * knownTotal;
-  return Math.min(1, covered / (knownTotal + unknownTotal));
-}
-
-/**
- * The excerpt around the best sentence: the shortest run of up to three sentences of its
- * paragraph that covers clearly more of the question than the sentence alone (a quote
- * that names its speaker in one sentence and the point in another), else the sentence.
- */
-function excerptPositions(index: NewsIndex, plan: QuestionPlan, best: RankedSentence): number[] {
-  const sentence = index.sentences[best.position]!;
-  const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
-  const total = knownWeight(plan.units);
-  let chosen = [best.position];
-  let chosenCoverage = best.sentenceCoverage;
-  for (let first = best.position - JOIN_MAX_SENTENCES + 1; first <= best.position; first++) {
-    for (let last = best.position; last < first + JOIN_MAX_SENTENCES; last++) {
-      if (!paragraph.includes(first) || !paragraph.includes(last) || last === first) continue;
-      const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-      const spanCoverage = coverageOf(index, plan.units, span, total);
-      const better =
-        spanCoverage - best.sentenceCoverage >= JOIN_GAIN && spanCoverage > chosenCoverage + 1e-9;
-      const shorterTie = Math.abs(spanCoverage - chosenCoverage) < 1e-9 && span.length < chosen.length;
-      if (
-        (better || (shorterTie && chosen.length > 1)) &&
-        excerptText(index, span).length <= JOIN_MAX_LENGTH
-      ) {
-        chosen = span;
-        chosenCoverage = spanCoverage;
-      }
-    }
-  }
-  return chosen.length === 1 ? withAnswerNeighbour(index, plan, best.position, paragraph) : chosen;
-}
-
-/**
- * "Which missiles…" answered by "The pause includes A, B and C", "Which district…" by "…in
- * the Obolon district": when the best sentence lacks the kind of answer asked for and a
- * neighbour on the same topic holds it, the excerpt takes both.
- */
-function withAnswerNeighbour(
-  index: NewsIndex,
-  plan: QuestionPlan,
-  position: number,
-  paragraph: readonly number[],
-): number[] {
-  if (answersKind(index, plan, sentenceText(index, position))) return [position];
-  for (const neighbour of [position + 1, position - 1]) {
-    if (!paragraph.includes(neighbour) || !answersKind(index, plan, sentenceText(index, neighbour))) continue;
-    if (coverageOf(index, plan.units, [neighbour], knownWeight(plan.units)) === 0) continue;
-    const span = [Math.min(position, neighbour), Math.max(position, neighbour)];
-    if (excerptText(index, span).length <= JOIN_MAX_LENGTH) return span;
-  }
-  return [position];
-}
-
-/** The verbatim text spanning consecutive sentences of one paragraph. */
-export function excerptText(index: NewsIndex, positions: readonly number[]): string {
-  const first = index.sentences[positions[0]!]!;
-  const last = index.sentences[positions.at(-1)!]!;
-  const paragraph = index.stories[first.story]!.paragraphs[first.paragraph - 1]!;
-  return paragraph.text.slice(
-    paragraph.sentences[first.sentence]!.start,
-    paragraph.sentences[last.sentence]!.end,
-  );
-}
-
-function toResult(index: NewsIndex, positions: readonly number[], score: number): ExcerptResult {
-  const sentence = index.sentences[positions[0]!]!;
-  const story = index.stories[sentence.story]!;
-  return {
-    story: story.id,
-    paragraph: sentence.paragraph,
-    excerpt: excerptText(index, positions),
-    score: Math.round(score * 10_000) / 10_000,
-    citation: citation(story.id, sentence.paragraph),
-  };
-}
 
 function declined(query: string, confidence: number, reason: string): Answer {
   return {
@@ -159,6 +49,36 @@ function declined(query: string, confidence: number, reason: string): Answer {
     results: [],
     declineReason: reason,
   };
+}
+
+/** How many of the next-best sentences are searched for the asked value when the best lacks it. */
+const TYPED_SEARCH = 10;
+/** …and how much of the best one's coverage of the question such a sentence must have. */
+const TYPED_MIN_SHARE = 0.6;
+
+/**
+ * "What time did the robbery start?": when the best passage lacks a value the question can
+ * only be answered by (a time, an age, a sum), a close runner-up of the same story that holds
+ * one comes first instead; when none does, the best stays first and confidence says no.
+ */
+function withAskedValueFirst(
+  index: NewsIndex,
+  plan: QuestionPlan,
+  ranked: readonly RankedSentence[],
+): readonly RankedSentence[] {
+  const best = ranked[0];
+  if (!best || !EXACT_ANSWER_TYPES.has(plan.answerType)) return ranked;
+  if (holdsAskedType(plan, excerptText(index, excerptPositions(index, plan, best)))) return ranked;
+  const story = index.sentences[best.position]!.story;
+  const typed = ranked
+    .slice(1, TYPED_SEARCH)
+    .find(
+      (r) =>
+        index.sentences[r.position]!.story === story &&
+        r.sentenceCoverage >= TYPED_MIN_SHARE * best.sentenceCoverage &&
+        holdsAskedType(plan, sentenceText(index, r.position)),
+    );
+  return typed ? [typed, ...ranked.filter((r) => r !== typed)] : ranked;
 }
 
 /** "Bank of England" must not be answered from a story about the Bank of Canada that mentions England elsewhere. */
@@ -183,7 +103,7 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
   }
   const matched = rankSentences(index, plan, scope).filter((r) => r.sentenceCoverage > 0);
   const ranked = matched.filter((r) => mentionsAllNames(index, plan, r.position));
-  const best = ranked[0];
+  const best = withAskedValueFirst(index, plan, ranked)[0];
   if (!best) {
     const names = plan.units.filter((unit) => unit.entity).map((unit) => unit.surface);
     const reason =
@@ -193,16 +113,33 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
     return declined(question, 0, reason);
   }
   const excerpt = excerptPositions(index, plan, best);
-  const confidence = confidenceOf(index, plan, excerpt, best);
-  if (confidence < minConfidence)
-    return declined(question, confidence, 'the evidence in the stories is weak');
+  const ordered = best === ranked[0] ? ranked : [best, ...ranked.filter((r) => r !== best)];
+  const signals = confidenceFeatures(index, plan, excerpt, excerptText(index, excerpt), ordered);
+  // "How old is X?" asked of a story that gives no age: the best passage names X, but an
+  // answer it is not. Types like an age or a sum are either written or not.
+  const confidence = signals.exactTypeMissing
+    ? Math.min(confidenceFrom(signals), 0)
+    : confidenceFrom(signals);
+  if (confidence < minConfidence) {
+    const reason =
+      signals.typeMissing && plan.answerType
+        ? `the stories do not give ${ANSWER_TYPE_WORDS[plan.answerType]} for this`
+        : 'the evidence in the stories is weak';
+    return { ...declined(question, confidence, reason), signals };
+  }
   const results = [toResult(index, excerpt, best.score)];
-  for (const other of ranked.slice(1)) {
+  for (const other of ordered.slice(1)) {
     if (results.length >= maxResults || other.score < best.score * relativeCutoff) break;
     if (excerpt.includes(other.position)) continue;
     results.push(toResult(index, [other.position], other.score));
   }
-  return { query: question, answered: true, confidence: Math.round(confidence * 1000) / 1000, results };
+  return {
+    query: question,
+    answered: true,
+    confidence: Math.round(confidence * 1000) / 1000,
+    results,
+    signals,
+  };
 }
 
 /** Ranked cited sentences for a query, without the abstention threshold (up to `limit`). */

@@ -1,10 +1,36 @@
 import { normalizeText } from '../corpus/normalizeText.js';
 import type { NewsIndex } from '../search/buildIndex.js';
-import { countInSentence, topCandidates } from '../search/bm25.js';
-import { paragraphSentences } from '../search/buildIndex.js';
-import type { AnswerType, QuestionPlan, QueryUnit } from './analyzeQuestion.js';
+import { paragraphSentences, storyHasTerm } from '../search/buildIndex.js';
+import type { QuestionPlan, QueryUnit } from './analyzeQuestion.js';
+import { answerNearTopic, answersKind, holdsAskedType, kindScore } from './answerKind.js';
+import { candidateSentences } from './candidates.js';
+import { coverageOf, knownWeight, sentenceText } from './coverage.js';
+import { FITTED_RANKING } from './fittedWeights.js';
 import type { ScopeOptions } from './types.js';
-import { termsOfToken, tokenize } from '../search/tokenize.js';
+
+/** What the ranking knows about one candidate sentence; the score is a weighted sum of these. */
+export interface SentenceFeatures {
+  /** Share of the question's weight the sentence covers (0..1). */
+  sentence: number;
+  /** The same for its whole paragraph. */
+  paragraph: number;
+  /** The same for its whole story: a question is about one story, the one that covers it best. */
+  story: number;
+  /** BM25 relative to the best candidate's. */
+  bm25: number;
+  /** 1 when the sentence holds a value of the asked answer type, -1 when it lacks one, 0 when none is asked. */
+  type: number;
+  /** How well it names or counts the thing a which/how-many question asks about (0..2). */
+  kind: number;
+  /** A neighbour in the paragraph holds the asked kind of answer (it will join the excerpt). */
+  neighbourKind: number;
+  /** 1 when the sentence's tense agrees with the question's, -1 when it does not, 0 when unknown. */
+  tense: number;
+  /** Share of the question's names written in the sentence itself. */
+  names: number;
+  /** How close a value of the asked type sits to the question's words (see `answerNearTopic`). */
+  near: number;
+}
 
 /** A sentence scored against a question. */
 export interface RankedSentence {
@@ -15,223 +41,133 @@ export interface RankedSentence {
   sentenceCoverage: number;
   /** The same for its whole paragraph. */
   paragraphCoverage: number;
+  features: SentenceFeatures;
 }
 
-/** How much each signal counts in the final score; coverage of the question dominates. */
-const RANKING = {
-  paragraph: 0.4,
-  bm25: 0.1,
-  answerType: 0.1,
-  tense: 0.05,
-  /** A neighbour holds the kind of answer asked for (it will join the excerpt). */
-  neighbourKind: 0.08,
-  /** How many BM25 hits are scored. */
-  candidates: 150,
-  /** How many of them have their text read at least, and at most. */
-  readAtLeast: 12,
-  readLimit: 80,
-} as const;
+export type RankingWeights = Readonly<Record<keyof SentenceFeatures, number>>;
 
-const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few)`;
-const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
-  quantity: new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, 'i'),
-  money: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(dollars|euros|pounds|yen|bn|billion|million)\b/i,
-  percent: /\d\s?(%|percent|per cent|percentage points?|basis points?)/i,
-  duration: new RegExp(
-    String.raw`\b(\d+|${NUMBER_WORD}|a|an)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|decades?)\b`,
-    'i',
-  ),
-  person:
-    /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b(president|minister|mayor|chief|spokes\w+|officials?|director|secretary|governor|ceo|chair\w*)\b/u,
-  time: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|overnight|earlier|later|ago|week|month|year|morning|evening|night|afternoon|\d{4})\b/i,
-  place: /\b(in|at|near|from|across|outside)\s+(the\s+)?\p{Lu}/u,
-  reason:
-    /\b(because|due to|as a result|owing to|caused by|in order to|reasons?|blamed|traced|attributed|result of|led to|stemm?(ed|s)? from|amid)\b/i,
-};
-/** Does the sentence hold the kind of thing asked for, beyond what the question already says? */
-function holdsAnswerType(plan: QuestionPlan, text: string): boolean {
-  if (!plan.answerType) return false;
-  if (plan.answerType !== 'name') return ANSWER_PATTERNS[plan.answerType].test(text);
-  return tokenize(text).some(
-    (token) =>
-      token.position > 0 &&
-      (token.capitalized || /\d/.test(token.norm)) &&
-      !plan.questionWords.has(token.norm),
-  );
-}
-
-/** An enumeration: three or more items, or a list introduced by "including", "such as"… */
-export function isListSentence(text: string): boolean {
-  const items = text.split(/,|\band\b|\bor\b/).length - 1;
-  return items >= 3 || (items >= 1 && /\b(includ(es|ing|ed)|such as|as well as|among them)\b/i.test(text));
-}
-
-const COUNT_WORD = new RegExp(String.raw`^(\d[\d,.]*|${NUMBER_WORD})$`, 'i');
-
-/**
- * The answer written next to the thing asked about: a name for "which" ("the *Obolon*
- * district"), a number for "how many" ("*3,200* nurses", "at least *14* civilians").
- */
-function namesHeadNoun(index: NewsIndex, plan: QuestionPlan, text: string): boolean {
-  const head = plan.headNoun;
-  if (!head) return false;
-  const counting = plan.answerType === 'quantity';
-  const tokens = tokenize(text);
-  return tokens.some((token, i) => {
-    if (!termsOfToken(token).some((term) => head.matches.has(index.termIds.get(term) ?? -1))) return false;
-    if (counting) return tokens.slice(Math.max(0, i - 3), i).some((near) => COUNT_WORD.test(near.norm));
-    return tokens
-      .slice(Math.max(0, i - 2), i + 3)
-      .some((near) => near.position > 0 && near.capitalized && !plan.questionWords.has(near.norm));
-  });
-}
-
-/**
- * How well a sentence holds what a which/what question asks to name: a name beside the
- * thing ("the *Obolon* district") and, for plural things, an enumeration; 0 when neither.
- */
-function kindScore(index: NewsIndex, plan: QuestionPlan, text: string): number {
-  return (namesHeadNoun(index, plan, text) ? 1 : 0) + (plan.wantsList && isListSentence(text) ? 1 : 0);
-}
-
-/** Whether a sentence holds the kind of answer asked for (always true when no kind is asked for). */
-export function answersKind(index: NewsIndex, plan: QuestionPlan, text: string): boolean {
-  if (plan.headNoun) return kindScore(index, plan, text) > 0;
-  if (plan.answerType && plan.answerType !== 'name') return holdsAnswerType(plan, text);
-  return true;
-}
-
-function kindBonus(
-  index: NewsIndex,
-  plan: QuestionPlan,
-  position: number,
-  paragraph: readonly number[],
-): number {
-  const own = kindScore(index, plan, sentenceText(index, position));
-  if (own > 0) return own * RANKING.answerType;
-  const neighbours = [position - 1, position + 1].filter((p) => paragraph.includes(p));
-  return neighbours.some((p) => answersKind(index, plan, sentenceText(index, p))) ? RANKING.neighbourKind : 0;
-}
+/** How many BM25 hits are scored, and how many of the best by coverage have their text read. */
+const CANDIDATES = 150;
+const READ_LIMIT = 60;
 
 const FUTURE =
-  /\b(will|is set to|are set to|expected to|upcoming|later today|plans? to|going to|tomorrow|next week)\b/;
+  /\b(will|is set to|are set to|expected to|upcoming|later today|plans? to|going to|tomorrow|next week|next year)\b/;
 
-/** What each of the question's units contributes, best match per unit, over some sentences. */
-function coverage(
-  index: NewsIndex,
-  units: readonly QueryUnit[],
-  positions: readonly number[],
-  total: number,
-): number {
-  if (total === 0) return 0;
-  let covered = 0;
-  for (const unit of units) {
-    let best = 0;
-    for (const [termId, match] of unit.matches) {
-      if (match > best && positions.some((p) => countInSentence(index, p, termId) > 0)) best = match;
+function tenseAgreement(plan: QuestionPlan, text: string): number {
+  if (plan.tense === null) return 0;
+  const future = FUTURE.test(normalizeText(text));
+  return future === (plan.tense === 'future') ? 1 : -1;
+}
+
+/** Story → share of the question's weight it covers anywhere (a unit counts by its best match). */
+function storyCoverage(index: NewsIndex, plan: QuestionPlan, total: number) {
+  const memo = new Map<number, number>();
+  return (story: number): number => {
+    let covered = memo.get(story);
+    if (covered === undefined) {
+      covered = 0;
+      for (const unit of plan.units) {
+        let best = 0;
+        for (const [termId, match] of unit.matches)
+          if (match > best && storyHasTerm(index, story, termId)) best = match;
+        covered += unit.weight * best;
+      }
+      covered = total === 0 ? 0 : covered / total;
+      memo.set(story, covered);
     }
-    covered += unit.weight * best;
-  }
-  return covered / total;
-}
-
-/** Sum of the weights of the units the corpus knows. */
-export function knownWeight(units: readonly QueryUnit[]): number {
-  return units.reduce((sum, unit) => sum + (unit.matches.size > 0 ? unit.weight : 0), 0);
-}
-
-export function sentenceText(index: NewsIndex, position: number): string {
-  const sentence = index.sentences[position]!;
-  return index.stories[sentence.story]!.paragraphs[sentence.paragraph - 1]!.sentences[sentence.sentence]!
-    .text;
-}
-
-/** Coverage of the question by a set of sentences. */
-export function coverageOf(
-  index: NewsIndex,
-  units: readonly QueryUnit[],
-  positions: readonly number[],
-  total: number,
-) {
-  return coverage(index, units, positions, total);
-}
-
-const internalStories = new WeakMap<NewsIndex, boolean>();
-
-function hasInternalStories(index: NewsIndex): boolean {
-  let has = internalStories.get(index);
-  if (has === undefined) {
-    has = index.stories.some((story) => story.visibility === 'internal');
-    internalStories.set(index, has);
-  }
-  return has;
-}
-
-/** The filter for sentences the caller may see; null when every sentence is allowed. */
-function inScope(index: NewsIndex, scope: ScopeOptions): ((position: number) => boolean) | null {
-  const only = scope.story === undefined ? undefined : index.storyPositions.get(scope.story);
-  if (only === undefined && (scope.includeInternal === true || !hasInternalStories(index))) return null;
-  return (position) => {
-    const story = index.sentenceStory[position]!;
-    if (only !== undefined && story !== only) return false;
-    return scope.includeInternal === true || index.stories[story]!.visibility !== 'internal';
+    return covered;
   };
 }
 
+function namesInSentence(index: NewsIndex, names: readonly QueryUnit[], position: number): number {
+  if (names.length === 0) return 1;
+  return coverageOf(index, names, [position], knownWeight(names));
+}
+
+/** The features that read the sentence's text: the asked kind of answer, tense. */
+function textFeatures(
+  index: NewsIndex,
+  plan: QuestionPlan,
+  position: number,
+): Pick<SentenceFeatures, 'type' | 'kind' | 'neighbourKind' | 'tense' | 'near'> {
+  const sentence = index.sentences[position]!;
+  const text = sentenceText(index, position);
+  const type = plan.answerType === null ? 0 : holdsAskedType(plan, text) ? 1 : -1;
+  let kind = 0;
+  let neighbourKind = 0;
+  if (plan.headNoun) {
+    kind = kindScore(index, plan, text);
+    if (kind === 0) {
+      const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
+      neighbourKind = [position - 1, position + 1].some(
+        (p) => paragraph.includes(p) && answersKind(index, plan, sentenceText(index, p)),
+      )
+        ? 1
+        : 0;
+    }
+  }
+  const near = type === 1 ? answerNearTopic(index, plan, text) : 0;
+  return { type, kind, neighbourKind, tense: tenseAgreement(plan, text), near };
+}
+
+/** The weighted sum of a candidate's features. */
+export function scoreOf(features: SentenceFeatures, weights: RankingWeights = FITTED_RANKING): number {
+  let score = 0;
+  for (const key of Object.keys(weights) as (keyof SentenceFeatures)[]) score += weights[key] * features[key];
+  return score;
+}
+
 /**
- * Scores the sentences that share terms with the question: mostly by how much of the
- * question (weighted by rarity) the sentence and its paragraph cover, then BM25, then
- * whether the sentence holds the kind of answer asked for and agrees in tense.
+ * Scores the sentences that share terms with the question by a weighted sum of features
+ * (weights fitted on training stories, see `npm run tune`): how much of the question the
+ * sentence, its paragraph and its story cover, BM25, whether it holds the kind of answer
+ * asked for, names the question's names, and agrees in tense.
  */
 export function rankSentences(
   index: NewsIndex,
   plan: QuestionPlan,
   scope: ScopeOptions = {},
+  weights: RankingWeights = FITTED_RANKING,
 ): RankedSentence[] {
-  const boosts = new Map<number, number>();
-  for (const unit of plan.units) {
-    for (const [id, match] of unit.matches)
-      boosts.set(id, Math.max(boosts.get(id) ?? 0, unit.weight * match));
-  }
-  if (boosts.size === 0) return [];
-  if (scope.story !== undefined && !index.storyPositions.has(scope.story)) return [];
-  const hits = topCandidates(index, boosts, inScope(index, scope), RANKING.candidates);
+  const hits = candidateSentences(index, plan, scope, CANDIDATES);
+  if (hits.length === 0) return [];
   const total = knownWeight(plan.units);
+  const names = plan.units.filter((unit) => unit.entity && unit.matches.size > 0);
+  const coverStory = storyCoverage(index, plan, total);
   const topBm25 = Math.max(1e-9, ...hits.map((hit) => hit.bm25));
-  // Coverage and BM25 first, for every candidate; the text-reading signals (answer kind,
-  // tense) only for those they could still lift to the top.
-  const ranked = hits
-    .map((hit): RankedSentence => {
-      const position = hit.sentence;
-      const sentence = index.sentences[position]!;
-      const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
-      const sentenceCoverage = coverageOf(index, plan.units, [position], total);
-      const paragraphCoverage = coverageOf(index, plan.units, paragraph, total);
-      const score =
-        sentenceCoverage + RANKING.paragraph * paragraphCoverage + (RANKING.bm25 * hit.bm25) / topBm25;
-      return { position, score, sentenceCoverage, paragraphCoverage };
-    })
-    .sort((a, b) => b.score - a.score || a.position - b.position);
-  const reach = (ranked[0]?.score ?? 0) - MAX_TEXT_SIGNALS;
-  for (const [i, candidate] of ranked.entries()) {
-    if (i >= RANKING.readLimit || (i >= RANKING.readAtLeast && candidate.score < reach)) break;
-    candidate.score += textSignals(index, plan, candidate.position);
+  const ranked = hits.map((hit): RankedSentence => {
+    const position = hit.sentence;
+    const sentence = index.sentences[position]!;
+    const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
+    const features: SentenceFeatures = {
+      sentence: coverageOf(index, plan.units, [position], total),
+      paragraph: coverageOf(index, plan.units, paragraph, total),
+      story: coverStory(sentence.story),
+      bm25: hit.bm25 / topBm25,
+      type: 0,
+      kind: 0,
+      neighbourKind: 0,
+      tense: 0,
+      names: namesInSentence(index, names, position),
+      near: 0,
+    };
+    return {
+      position,
+      score: scoreOf(features, weights),
+      sentenceCoverage: features.sentence,
+      paragraphCoverage: features.paragraph,
+      features,
+    };
+  });
+  // Equal scores: the sentence BM25 prefers (the terms denser in a shorter sentence), then the earlier.
+  const byScore = (a: RankedSentence, b: RankedSentence) =>
+    b.score - a.score || b.features.bm25 - a.features.bm25 || a.position - b.position;
+  ranked.sort(byScore);
+  // The text-reading features only for the best by coverage; the rest stay below them.
+  const read = ranked.slice(0, READ_LIMIT);
+  for (const candidate of read) {
+    Object.assign(candidate.features, textFeatures(index, plan, candidate.position));
+    candidate.score = scoreOf(candidate.features, weights);
   }
-  return ranked.sort((a, b) => b.score - a.score || a.position - b.position);
-}
-
-/** The largest swing the text-reading signals can make between two sentences. */
-const MAX_TEXT_SIGNALS = RANKING.answerType * 3 + RANKING.tense * 2;
-
-/** Signals that read the sentence itself: the kind of answer it holds, its tense. */
-function textSignals(index: NewsIndex, plan: QuestionPlan, position: number): number {
-  const sentence = index.sentences[position]!;
-  const text = sentenceText(index, position);
-  let score = 0;
-  if (holdsAnswerType(plan, text)) score += RANKING.answerType;
-  if (plan.headNoun)
-    score += kindBonus(index, plan, position, paragraphSentences(index, sentence.story, sentence.paragraph));
-  if (plan.tense !== null && FUTURE.test(normalizeText(text)))
-    score += plan.tense === 'future' ? RANKING.tense : -RANKING.tense;
-  return score;
+  return [...read.sort(byScore), ...ranked.slice(READ_LIMIT)];
 }

@@ -13,7 +13,8 @@ import type { Fact, PersonFact, PlaceFact, QuantityFact } from '../facts/types.j
 import type { NewsIndex } from '../search/buildIndex.js';
 import { paragraphSentences } from '../search/buildIndex.js';
 import { analyzeQuestion, type QueryUnit } from './analyzeQuestion.js';
-import { coverageOf, rankSentences } from './rankSentences.js';
+import { coverageOf } from './coverage.js';
+import { rankSentences } from './rankSentences.js';
 import type { ExcerptResult, ScopeOptions } from './types.js';
 
 /** What the stories say about a claim. */
@@ -897,7 +898,8 @@ export function verifyClaim(index: NewsIndex, claim: string, options: VerifyOpti
     ...options,
   };
   const notFound: Verification = { claim, verdict: 'not_found', difference: null, results: [] };
-  const plan = analyzeQuestion(index, claim);
+  // Relatedness is not agreement (temporary/permanent are close): claims match by form only.
+  const plan = analyzeQuestion(index, claim, { related: false });
   const reading = readClaim(index, claim, plan.unknownEntities);
   if (reading.foreignNames.length > 0) return notFound;
   const connectives = new Set(

@@ -13,6 +13,10 @@ export const defaultAnswerFactOptions = { maxFacts: 3 } as const;
 /** The fact types that answer each kind of question, best first. */
 const WANTED: Readonly<Record<AnswerType, readonly FactType[]>> = {
   person: ['person', 'quote', 'statement'],
+  age: ['person', 'quantity'],
+  clock: ['time'],
+  score: ['quantity'],
+  measure: ['quantity'],
   quantity: ['quantity'],
   money: ['quantity'],
   percent: ['quantity'],

@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { NewsIndex } from './buildIndex.js';
+import { activeLexicon } from '../lexicon/relatedTerms.js';
 
 /** How much a looser match counts next to an exact one. */
 export const MATCH_WEIGHTS = { exact: 1, related: 0.7, fuzzy: 0.6 } as const;
@@ -30,6 +31,27 @@ function looseMatcher(index: NewsIndex, matches: Map<number, number>, isName: bo
   return (id: number, weight: number) => {
     if (!isName || index.nameTerms[id] === 1) addMatch(matches, id, weight);
   };
+}
+
+/**
+ * How words related in meaning count ("jailed" for "sentenced", "staff" for "employees"):
+ * only close neighbours in the word-vector space, and each below an exact match in
+ * proportion to its similarity. Fitted on the training stories (npm run tune).
+ */
+export const SOFT_MATCH = { minSimilarity: 0.6, scale: 0.6, limit: 8 } as const;
+
+/**
+ * Corpus terms close in meaning to a query term, from the lexical resource, with how well
+ * each matches (its similarity, scaled below a match by form).
+ */
+export function relatedMatches(index: NewsIndex, term: string): Map<number, number> {
+  const matches = new Map<number, number>();
+  for (const { term: near, similarity } of activeLexicon().related(term)) {
+    if (similarity < SOFT_MATCH.minSimilarity || matches.size >= SOFT_MATCH.limit) break;
+    const id = index.termIds.get(near);
+    if (id !== undefined && near !== term) matches.set(id, similarity * SOFT_MATCH.scale);
+  }
+  return matches;
 }
 
 /**

@@ -146,7 +146,7 @@ describe('answer', () => {
       expect(n).toBe(20);
       expect(ratio(scores.hit1, n), scores.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
       expect(ratio(scores.phrase, n), scores.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-      expect(ratio(scores.answered, n)).toBeGreaterThanOrEqual(0.95);
+      expect(ratio(scores.answered, n)).toBeGreaterThanOrEqual(0.9);
     });
 
     it('keeps the dev questions’ top excerpts short: median ≤ 300 and none over 600 characters', () => {
@@ -166,7 +166,7 @@ describe('answer', () => {
       expect(n).toBe(60);
       expect(ratio(scores.hit1, n), scores.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
       expect(ratio(scores.phrase, n), scores.misses.join('\n')).toBeGreaterThanOrEqual(0.8);
-      expect(ratio(scores.answered, n)).toBeGreaterThanOrEqual(0.95);
+      expect(ratio(scores.answered, n)).toBeGreaterThanOrEqual(0.9);
       expect(median(scores.lengths)).toBeLessThanOrEqual(300);
       expect(scores.lengths.at(-1)).toBeLessThanOrEqual(600);
     });
