@@ -11,7 +11,8 @@ const RESOURCE_CANDIDATES = ['../resources/related-terms.bin', '../../../src/res
 
 let loaded: Lexicon | null = null;
 
-function readResource(): Uint8Array {
+/** The bytes of the shipped lexical resource. */
+export function readLexiconResource(): Uint8Array {
   for (const candidate of RESOURCE_CANDIDATES) {
     try {
       return readFileSync(fileURLToPath(new URL(candidate, import.meta.url)));
@@ -25,7 +26,7 @@ function readResource(): Uint8Array {
 /** Loads the lexicon once per process and makes it the one queries use. */
 export function loadLexicon(): Lexicon {
   if (!loaded) {
-    loaded = parseLexicon(readResource());
+    loaded = parseLexicon(readLexiconResource());
     installLexicon(loaded);
   }
   return loaded;

@@ -235,7 +235,8 @@ describe.concurrent('cli', { timeout: 60_000 }, () => {
       expect(parsed[2]!.error).toBe('Ask: the question is too long (80000 characters, at most 1000)');
       expect(parsed[3]!.query).toBe('Which arms shipments did the U.S. halt?');
       expectResults(parsed[3]!.results, 5);
-      expect(parsed[3]!.results[0]!.paragraph).toBe(3);
+      // Which paragraph answers best is the eval suites' business (npm run eval); here, that it is cited.
+      expect(parsed[3]!.results[0]!.citation).toMatch(/ ¶\d+$/);
     });
 
     it('exits 0 when every line is answered or declined, CRLF input included', async () => {

@@ -1,6 +1,6 @@
 import { normalizeText } from '../corpus/normalizeText.js';
 import type { NewsIndex } from '../search/buildIndex.js';
-import { matchTerm, relatedMatches } from '../search/matchTerms.js';
+import { matchTerm, relatedMatches, SOFT_MATCH } from '../search/matchTerms.js';
 import { inverseFrequency } from '../search/bm25.js';
 import { documentFrequency } from '../search/buildIndex.js';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopWords.js';
@@ -8,6 +8,7 @@ import { phraseAt } from '../search/aliases.js';
 import { isParaphraseWord } from '../search/wordClasses.js';
 import { termsOfToken, tokenize, type Token } from '../search/tokenize.js';
 import { answerTypeOf, type AnswerType } from './answerTypes.js';
+import { expandInformal } from '../lexicon/informalWords.js';
 
 export { answerTypeOf, type AnswerType };
 
@@ -18,7 +19,7 @@ export interface QueryUnit {
   term: string;
   /** Corpus term id → how well it matches (1 exact, less for related or misspelt forms). */
   matches: Map<number, number>;
-  /** The ids among `matches` that are related in meaning only, not in form (see `relatedMatches`). */
+  /** The ids among `matches` that are related in meaning only, neither in form nor synonyms (see `relatedMatches`). */
   related: ReadonlySet<number>;
   /** Importance: inverse sentence frequency, lowered for generic words. */
   weight: number;
@@ -226,9 +227,10 @@ function mergeNames(units: QueryUnit[], positions: number[]): QueryUnit[] {
  */
 export function analyzeQuestion(
   index: NewsIndex,
-  question: string,
+  asked: string,
   options: { related?: boolean } = {},
 ): QuestionPlan {
+  const question = expandInformal(asked);
   const { related: withRelated = true } = options;
   const found: QueryUnit[] = [];
   const positions: number[] = [];
@@ -249,14 +251,17 @@ export function analyzeQuestion(
             : 1;
       const weight = inverseFrequency(index, frequency) * factor;
       const related =
-        raw.entity || raw.generic || !withRelated ? new Map<number, number>() : relatedMatches(index, term);
+        raw.entity || raw.generic || !withRelated || (SOFT_MATCH.unknownOnly && matches.size > 0)
+          ? new Map<number, number>()
+          : relatedMatches(index, term);
       for (const id of matches.keys()) related.delete(id);
       for (const [id, match] of related) matches.set(id, match);
       found.push({
         surface: raw.surface,
         term,
         matches,
-        related: new Set(related.keys()),
+        // Synonyms stand for the word itself; only looser relatives are marked as related.
+        related: new Set([...related].filter(([, match]) => match < SOFT_MATCH.synonym).map(([id]) => id)),
         weight,
         entity: raw.entity,
         generic: raw.generic,

@@ -1,4 +1,5 @@
 import { normalizeText } from '../corpus/normalizeText.js';
+import { expandInformal } from '../lexicon/informalWords.js';
 
 /**
  * What kind of thing a question asks for. A sentence that holds one ranks higher, and an
@@ -71,7 +72,7 @@ export const EXACT_ANSWER_TYPES: ReadonlySet<AnswerType | null> = new Set<Answer
 
 /** The kind of answer a question wants, from its wording. */
 export function answerTypeOf(question: string): AnswerType | null {
-  const text = normalizeText(question).trim();
+  const text = normalizeText(expandInformal(question)).trim();
   for (const [pattern, type] of QUESTION_FORMS) if (pattern.test(text)) return type;
   return null;
 }
@@ -91,7 +92,7 @@ const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
     'giu',
   ),
   clock:
-    /\b\d{1,2}(?:[:.]\d{2})\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|gmt|utc)?|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:noon|midnight|midday)\b|\b\d{1,2} o'clock\b/gi,
+    /\b\d{1,2}(?:[:.]\d{2})(?:\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|gmt|utc))?|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:noon|midnight|midday)\b|\b\d{1,2} o'clock\b/gi,
   score: /\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)|\b\d{1,3}\s(?:to|-)\s\d{1,3}\b/g,
   measure: new RegExp(String.raw`\b\d[\d,.]*\s?(?:-\s?)?${LENGTH_UNIT}\b|\b\d[\d,.]*(?:°c|°f|°)`, 'gi'),
   money:
@@ -162,7 +163,12 @@ export function answerValues(
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean);
     if (type === 'person' && NOT_NAME_START.has(words[0] ?? '')) continue;
-    if (words.length > 0 && words.every((word) => questionWords.has(word))) continue;
+    // The question's own words, split at punctuation ("3", "2") or whole as it tokenizes them ("3-2").
+    const whole = normalizeText(value)
+      .trim()
+      .replace(/^[^\p{L}\p{N}]+/u, '');
+    if (questionWords.has(whole) || (words.length > 0 && words.every((word) => questionWords.has(word))))
+      continue;
     values.push({ text: value, start: match.index, end: match.index + value.length });
   }
   return values;

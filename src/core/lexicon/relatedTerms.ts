@@ -1,27 +1,32 @@
 /** A term close in meaning to another, by the cosine similarity of their word vectors. */
 export interface RelatedTerm {
   term: string;
-  /** Cosine similarity, 0..1. Relatedness, not synonymy: antonyms are often close too. */
+  /** Cosine similarity of the word vectors, 0..1. Relatedness, not synonymy: antonyms are often close too. */
   similarity: number;
+  /** WordNet lists them as synonyms in one of the term's commonest senses. */
+  synonym: boolean;
 }
 
 /** Terms related in meaning, from a lexical resource (see scripts/build-lexicon.mjs). */
 export interface Lexicon {
-  /** The resource's nearest terms to a term, closest first; empty when it does not know the term. */
+  /** The resource's nearest terms to a term, synonyms first, then closest first; empty when it does not know the term. */
   related(term: string): readonly RelatedTerm[];
   /** How many terms the resource knows. */
   readonly size: number;
 }
 
-const MAGIC = 'NDLX1\n';
+const MAGIC = 'NDLX2\n';
+/** Per link: the high bit flags a synonym, the low seven bits hold the cosine ×127. */
+const SYNONYM_BIT = 128;
+const SIMILARITY_SCALE = 127;
 
 /** A lexicon that knows nothing: the engine then matches words only by form. */
 export const EMPTY_LEXICON: Lexicon = { related: () => [], size: 0 };
 
 /**
  * Reads the binary lexicon written by scripts/build-lexicon.mjs: the terms, then for each
- * its nearest terms as 16-bit ids with similarities quantised to a byte. Neighbour lists are
- * decoded when first asked for.
+ * its nearest terms as 16-bit ids with a byte each (synonym flag, quantised similarity),
+ * synonyms first. Neighbour lists are decoded when first asked for.
  */
 export function parseLexicon(bytes: Uint8Array): Lexicon {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -44,9 +49,11 @@ export function parseLexicon(bytes: Uint8Array): Lexicon {
   const neighboursOf = (id: number): readonly RelatedTerm[] => {
     const list: RelatedTerm[] = [];
     for (let link = offsets(id); link < offsets(id + 1); link++) {
+      const byte = bytes[similaritiesAt + link]!;
       list.push({
         term: terms[view.getUint16(idsAt + 2 * link, true)]!,
-        similarity: bytes[similaritiesAt + link]! / 255,
+        similarity: (byte & ~SYNONYM_BIT) / SIMILARITY_SCALE,
+        synonym: (byte & SYNONYM_BIT) !== 0,
       });
     }
     return list;
