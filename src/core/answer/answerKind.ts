@@ -10,6 +10,8 @@ const LIST_INTRODUCER = /\b(includ(es|ing|ed)|such as|as well as|among them)\b/i
 /** Does the sentence hold the kind of thing asked for, beyond what the question already says? */
 export function holdsAskedType(plan: QuestionPlan, text: string): boolean {
   if (plan.answerType !== 'name') return holdsAnswerType(plan.answerType, text, plan.questionWords);
+  // "Which wards stayed open?" is answered by "intensive care, maternity and cancer wards".
+  if (plan.wantsList && isListSentence(text)) return true;
   return tokenize(text).some(
     (token) =>
       token.position > 0 &&

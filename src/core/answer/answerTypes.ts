@@ -111,7 +111,7 @@ const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
   ),
   place: /\b(?:in|at|near|from|across|outside|to|into)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+/gu,
   reason:
-    /\b(?:because|due to|as a result|owing to|caused by|in order to|so that|reasons?|blamed|traced|attributed|result of|led to|stemm?(?:ed|s)? from|amid|after|since|citing|to (?:help|give|cut|reduce|avoid|protect|expand|gain|secure|strengthen|allow))\b/gi,
+    /\b(?:because|due to|as a result|owing to|caused by|in order to|so that|reasons?|blamed|traced|attributed|result of|led to|stemm?(?:ed|s)? from|amid|after|since|citing|saying|arguing|in a bid to|aimed at|meant to|designed to|hoping to|for fear|would (?:help|allow|give|make|cut|mean)|so as to|thanks to|to (?:help|give|cut|reduce|avoid|protect|expand|gain|secure|strengthen|allow))\b/gi,
 };
 
 /** Words that make a capitalised run a title or a sentence opener, not a name. */
@@ -138,6 +138,17 @@ const NOT_NAME_START = new Set([
   'his',
   'her',
 ]);
+
+const SHARE_OR_SUM_AFTER = /^\s?(?:%|percent\b|per cent\b|percentage\b|basis points?\b)/i;
+const SUM_BEFORE = /(?:[$€£¥]|\b\p{Lu}{2,3}\$?)\s?$/u;
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** A number that counts things: not a share ("6.2%"), a sum ("$7.99") or a year ("2025"). */
+function isCount(text: string, start: number, value: string): boolean {
+  if (YEAR.test(value)) return false;
+  if (SHARE_OR_SUM_AFTER.test(text.slice(start + value.length))) return false;
+  return !SUM_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+}
 
 /** A value of an answer type found in a sentence, with where it starts and ends. */
 export interface AnswerValue {
@@ -169,6 +180,7 @@ export function answerValues(
       .replace(/^[^\p{L}\p{N}]+/u, '');
     if (questionWords.has(whole) || (words.length > 0 && words.every((word) => questionWords.has(word))))
       continue;
+    if (type === 'quantity' && !isCount(text, match.index, value)) continue;
     values.push({ text: value, start: match.index, end: match.index + value.length });
   }
   return values;

@@ -58,6 +58,13 @@ export interface ConfidenceModel {
  */
 const PARAPHRASE_SHARE = 0.25;
 
+/**
+ * An age that far from the question's words is someone else's ("Smith, 61, … ordered by
+ * Judge Jones" does not give the judge's age). Measured on the training stories: asking the
+ * same of times and sums declined more unstated facts but cost 3 in 100 right answers.
+ */
+const NEAR_ENOUGH = 0.4;
+
 /** A unit the stories use as written (or misspelt), not only through related words. */
 const usedByForm = (unit: QueryUnit) => [...unit.matches.keys()].some((id) => !unit.related.has(id));
 
@@ -109,7 +116,11 @@ export function confidenceFeatures(
     unknownNouns: whole === 0 ? 0 : nouns / whole,
     unknownOther: whole === 0 ? 0 : other / whole,
     typeMissing: asked && !held ? 1 : 0,
-    exactTypeMissing: asked && !held && EXACT_ANSWER_TYPES.has(plan.answerType) ? 1 : 0,
+    exactTypeMissing:
+      EXACT_ANSWER_TYPES.has(plan.answerType) &&
+      (!held || (plan.answerType === 'age' && best.features.near < NEAR_ENOUGH))
+        ? 1
+        : 0,
     typeHeld: held ? 1 : 0,
     margin: coverage * (otherParagraph ? Math.max(-1, Math.min(1, best.score - otherParagraph.score)) : 1),
     storyMargin: otherStory ? best.features.story - otherStory.features.story : best.features.story,

@@ -19,23 +19,23 @@ export const FITTED_RANKING: RankingWeights = {
 
 /** Logistic model of "the top excerpt cites a right paragraph and holds the answer". */
 export const FITTED_CONFIDENCE: ConfidenceModel = {
-  bias: -1.118,
+  bias: -1.266,
   weights: {
-    shortfall: -1.401,
-    coverage: 0.54,
+    shortfall: -1.486,
+    coverage: 0.729,
     sentence: 0,
-    exactShare: 0.603,
-    unknownNouns: -0.598,
+    exactShare: 0.7,
+    unknownNouns: -0.426,
     unknownOther: 0,
-    typeMissing: -0.607,
-    typeHeld: 0.233,
-    margin: 1.809,
-    storyMargin: 0.233,
-    names: 0.372,
-    near: 0.216,
-    head: 0.416,
-    farType: -0.694,
-    exactTypeMissing: -2.988,
+    typeMissing: -0.893,
+    typeHeld: 0.305,
+    margin: 1.676,
+    storyMargin: 0.173,
+    names: 0.39,
+    near: 0.187,
+    head: 0.342,
+    farType: -0.656,
+    exactTypeMissing: -1.959,
   },
 };
 
