@@ -30,8 +30,11 @@ function figureRows(engine: Figures, plain: Figures): string[] {
     ['answer phrase in top excerpt', (f) => ratio(f.phrase)],
     ['answered (of answerable)', (f) => ratio(f.answered)],
     ['negatives declined', (f) => `${ratio(f.declined)} of ${f.negatives}`],
-    ['  naming absent things', (f) => ratio(f.declinedAbsent)],
-    ['  asking unstated facts', (f) => ratio(f.declinedUnstated)],
+    ['  naming absent things', (f) => (f.absent === 0 ? '-' : `${ratio(f.declinedAbsent)} of ${f.absent}`)],
+    [
+      '  asking unstated facts',
+      (f) => (f.unstated === 0 ? '-' : `${ratio(f.declinedUnstated)} of ${f.unstated}`),
+    ],
     ['right among confidence ≥ 0.9', (f) => `${ratio(f.confidentRight)} of ${f.confident}`],
     ['verbatim excerpts', (f) => ratio(f.verbatim)],
   ];

@@ -199,6 +199,9 @@ export interface Figures {
   declined: number;
   declinedAbsent: number;
   declinedUnstated: number;
+  /** How many negatives of each kind there were. */
+  absent: number;
+  unstated: number;
   /** Share right among answers given with confidence ≥ 0.9 (right = gold paragraph first). */
   confidentRight: number;
   confident: number;
@@ -221,6 +224,8 @@ export function figuresOf(judged: readonly Judged[]): Figures {
     declined: share(negatives.filter((j) => !j.answered).length, negatives.length),
     declinedAbsent: share(ofKind('absent').filter((j) => !j.answered).length, ofKind('absent').length),
     declinedUnstated: share(ofKind('unstated').filter((j) => !j.answered).length, ofKind('unstated').length),
+    absent: ofKind('absent').length,
+    unstated: ofKind('unstated').length,
     confidentRight: share(confident.filter((j) => j.right).length, confident.length),
     confident: confident.length,
     verbatim: share(judged.filter((j) => j.verbatim).length, judged.length),
