@@ -101,6 +101,8 @@ describe('cli', () => {
         declined: 1,
         declinedAbsent: 1,
         declinedUnstated: 1,
+        absent: 0,
+        unstated: 0,
         confidentRight: 1,
         confident: 0,
         verbatim: 1,
@@ -112,6 +114,7 @@ describe('cli', () => {
         fc.property(fc.array(arbitraryJudged, { maxLength: 40 }), (all) => {
           const figures = figuresOf(all);
           expect(figures.questions + figures.negatives).toBe(all.length);
+          expect(figures.absent + figures.unstated).toBe(figures.negatives);
           expect(figures.confident).toBe(all.filter((j) => j.answered && j.confidence >= 0.9).length);
           for (const key of [
             'hit1',
