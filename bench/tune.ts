@@ -90,21 +90,26 @@ interface Sample {
   y: number;
   story: string;
   negative: boolean;
+  /**
+   * The engine's answer does not depend on the model: declined before any candidate (a name
+   * no story mentions) or forced to 0 (an asked value missing). Such samples are never
+   * fitted on, and count as declined when a threshold is chosen.
+   */
+  fixed: boolean;
 }
-
-const FEATURES = Object.keys(FITTED_CONFIDENCE.weights) as (keyof ConfidenceFeatures)[];
 
 function samplesOf(set: EvalSet): Sample[] {
   const samples: Sample[] = [];
   const add = (q: string, story: string, negative: boolean, isRight: (r: ExcerptResult) => boolean) => {
     const answer = answerQuestion(set.index, q, { minConfidence: -1 });
-    if (!answer.signals) return; // declined before any candidate: confidence plays no part
     const top = answer.results[0];
+    const signals = answer.signals;
     samples.push({
-      x: FEATURES.map((key) => answer.signals![key]),
+      x: FEATURES.map((key) => signals?.[key] ?? 0),
       y: top && isRight(top) ? 1 : 0,
       story,
       negative,
+      fixed: !signals || signals.exactTypeMissing === 1,
     });
   };
   // Right means what a reader needs: the gold paragraph cited and the answer in the excerpt.
@@ -120,8 +125,9 @@ function samplesOf(set: EvalSet): Sample[] {
         question.answers.some((a) => normalizeText(r.excerpt).includes(normalizeText(a))),
     );
   }
+  // A negative without a story is folded with the others of its file (see `EvalNegative.file`).
   for (const negative of set.negatives)
-    add(negative.q, negative.story ?? set.defaultStory, true, () => false);
+    add(negative.q, negative.story ?? negative.file ?? set.defaultStory, true, () => false);
   return samples;
 }
 
@@ -149,6 +155,8 @@ const SIGNS: Readonly<Record<keyof ConfidenceFeatures, 1 | -1>> = {
   farType: -1,
   head: 1,
 };
+
+const FEATURES = Object.keys(SIGNS) as (keyof ConfidenceFeatures)[];
 
 /** Logistic regression by projected gradient descent (weights kept to their `SIGNS`); returns [bias, ...weights]. */
 function fitLogistic(samples: readonly Sample[]): number[] {
@@ -276,21 +284,24 @@ function main(): void {
 
   const samples = [...samplesOf(train), ...samplesOf(regression)];
   const stories = [...new Set(samples.map((s) => s.story))];
+  const fitted = (s: Sample) => !s.fixed;
   const heldOut: [number, number][] = samples.map((s) => [0, s.y]);
   for (const story of stories) {
-    const w = fitLogistic(samples.filter((s) => s.story !== story));
+    const w = fitLogistic(samples.filter((s) => s.story !== story && fitted(s)));
     samples.forEach((s, i) => {
-      if (s.story === story) heldOut[i] = [predict(w, s.x), s.y];
+      if (s.story === story && fitted(s)) heldOut[i] = [predict(w, s.x), s.y];
     });
   }
-  reportCalibration('confidence, leave-one-story-out on the training stories:', heldOut);
+  reportCalibration(
+    'confidence, leave-one-story-out on the training stories:',
+    heldOut.filter((_, i) => fitted(samples[i]!)),
+  );
   const threshold = chooseThreshold(samples, heldOut);
   FITTED_THRESHOLD.value = threshold;
-  const w = fitLogistic(samples);
+  const w = fitLogistic(samples.filter(fitted));
   const model = modelOf(w);
   console.log(`confidence model: ${JSON.stringify(model)}`);
-  Object.assign(FITTED_CONFIDENCE, { ...model, linear: false });
-  delete (FITTED_CONFIDENCE as { linear?: boolean }).linear;
+  Object.assign(FITTED_CONFIDENCE, model);
 
   printFigures('train (fitted on)', train);
   printFigures('regression (fitted on)', regression);

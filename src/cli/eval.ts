@@ -49,7 +49,7 @@ function calibrationRows(judged: readonly Judged[]): string[] {
     'calibration (answers given: confidence → share citing a gold paragraph)',
     ...calibrationTable(judged).map(
       (row) =>
-        `  ${row.bin.padEnd(10)}${String(row.answers).padStart(6)} answers   ${ratio(row.right)} right`,
+        `  ${row.bin.padEnd(10)}${String(row.answers).padStart(6)} answers   ${row.answers === 0 ? '   -' : ratio(row.right)} right`,
     ),
   ];
 }

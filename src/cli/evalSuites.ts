@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Story } from '../core/corpus/types.js';
 import { normalizeText } from '../core/corpus/normalizeText.js';
@@ -22,6 +22,8 @@ export interface EvalNegative {
   q: string;
   story?: string;
   kind?: 'absent' | 'unstated';
+  /** The file it was read from (set on reading): groups negatives that name no story. */
+  file?: string;
 }
 
 /** Stories with the questions asked of them. */
@@ -86,7 +88,9 @@ export function openEvalSet(
     stories,
     index: buildIndex(stories),
     questions: questionFiles.flatMap((file) => readJsonl<EvalQuestion>(file)),
-    negatives: negativeFiles.flatMap((file) => readJsonl<EvalNegative>(file)),
+    negatives: negativeFiles.flatMap((file) =>
+      readJsonl<EvalNegative>(file).map((negative) => ({ ...negative, file: basename(file) })),
+    ),
     defaultStory: defaultStory ?? stories[0]!.id,
   };
 }

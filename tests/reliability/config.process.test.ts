@@ -54,7 +54,8 @@ function run(entry: string, env: Record<string, string>): Promise<Outcome> {
       child.kill('SIGKILL');
       reject(new Error(`${entry} did not exit within 15 s; stderr:\n${stderr}`));
     }, 15_000);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': 'exit' can come before the last of stderr has been read.
+    child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });

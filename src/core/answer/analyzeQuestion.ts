@@ -250,11 +250,11 @@ export function analyzeQuestion(
             ? PARAPHRASE_FACTOR
             : 1;
       const weight = inverseFrequency(index, frequency) * factor;
+      // Related words only for a word no story uses as written (see `SOFT_MATCH`).
       const related =
-        raw.entity || raw.generic || !withRelated || (SOFT_MATCH.unknownOnly && matches.size > 0)
+        raw.entity || raw.generic || !withRelated || matches.size > 0
           ? new Map<number, number>()
           : relatedMatches(index, term);
-      for (const id of matches.keys()) related.delete(id);
       for (const [id, match] of related) matches.set(id, match);
       found.push({
         surface: raw.surface,

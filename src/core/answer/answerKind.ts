@@ -22,8 +22,8 @@ export function holdsAskedType(plan: QuestionPlan, text: string): boolean {
 
 /** An enumeration: three or more items, or a list introduced by "including", "such as"… */
 export function isListSentence(text: string): boolean {
-  const items = text.split(/,|\band\b|\bor\b/).length - 1;
-  return items >= 3 || (items >= 1 && LIST_INTRODUCER.test(text));
+  const items = text.split(/,|\band\b|\bor\b/).length;
+  return items >= 3 || (items >= 2 && LIST_INTRODUCER.test(text));
 }
 
 /**

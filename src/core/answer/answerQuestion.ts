@@ -10,8 +10,6 @@ import { FITTED_THRESHOLD } from './fittedWeights.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
 import type { ExcerptResult, ScopeOptions } from './types.js';
 
-export { excerptText };
-
 /** The answer to a question: cited excerpts, best first, or none when the stories do not answer it. */
 export interface Answer {
   query: string;
@@ -117,9 +115,7 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
   const signals = confidenceFeatures(index, plan, excerpt, excerptText(index, excerpt), ordered);
   // "How old is X?" asked of a story that gives no age: the best passage names X, but an
   // answer it is not. Types like an age or a sum are either written or not.
-  const confidence = signals.exactTypeMissing
-    ? Math.min(confidenceFrom(signals), 0)
-    : confidenceFrom(signals);
+  const confidence = signals.exactTypeMissing ? 0 : confidenceFrom(signals);
   if (confidence < minConfidence) {
     const reason =
       signals.typeMissing && plan.answerType

@@ -88,8 +88,9 @@ const LENGTH_UNIT = String.raw`(?:metres?|meters?|m|km|kilometres?|kilometers?|m
  */
 const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
   age: new RegExp(
-    String.raw`\b\p{Lu}[\p{L}'’.-]+,\s+\d{1,3},|\baged?\s+\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b|\b(?:${NUMBER_WORD})[\s-]years?[\s-]old\b|\bin (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b`,
-    'giu',
+    // No i flag: with it \p{Lu} matches any letter ("men, 19," would be an age).
+    String.raw`\b\p{Lu}[\p{L}'’.-]+,\s+\d{1,3},|\b[Aa]ged?\s+\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b|\b(?:${NUMBER_WORD})[\s-]years?[\s-]old\b|\b[Ii]n (?:his|her|their) (?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b`,
+    'gu',
   ),
   clock:
     /\b\d{1,2}(?:[:.]\d{2})(?:\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|gmt|utc))?|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:noon|midnight|midday)\b|\b\d{1,2} o'clock\b/gi,
@@ -102,7 +103,7 @@ const ANSWER_PATTERNS: Readonly<Record<Exclude<AnswerType, 'name'>, RegExp>> = {
     String.raw`\b(?:\d[\d,.]*|${NUMBER_WORD}|a|an)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|nights?)\b`,
     'gi',
   ),
-  quantity: new RegExp(String.raw`\d[\d,.]*|\b${NUMBER_WORD}\b`, 'gi'),
+  quantity: new RegExp(String.raw`\d+(?:[.,]\d+)*|\b${NUMBER_WORD}\b`, 'gi'),
   person:
     /\b(?:(?:dr|mr|mrs|ms|prof|sir|dame|judge|justice|detective|inspector|sergeant|captain|coach|president|minister|mayor|governor|senator)\.?\s+)?\p{Lu}[\p{Ll}'’]+(?:[\s-]+(?:(?:van|von|der|den|de|la|le|du|da|di|del|della|dos|bin|al|ibn|ter|op)\s+)*\p{Lu}[\p{Ll}'’]+)+/gu,
   time: new RegExp(
@@ -150,6 +151,13 @@ function isCount(text: string, start: number, value: string): boolean {
   return !SUM_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 }
 
+/** "7.99" after a currency sign or before "%" is a price or a share, not a time of day. */
+function isClockTime(text: string, start: number, value: string): boolean {
+  if (!/^\d/.test(value)) return true;
+  if (SHARE_OR_SUM_AFTER.test(text.slice(start + value.length))) return false;
+  return !SUM_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+}
+
 /** A value of an answer type found in a sentence, with where it starts and ends. */
 export interface AnswerValue {
   text: string;
@@ -181,6 +189,7 @@ export function answerValues(
     if (questionWords.has(whole) || (words.length > 0 && words.every((word) => questionWords.has(word))))
       continue;
     if (type === 'quantity' && !isCount(text, match.index, value)) continue;
+    if (type === 'clock' && !isClockTime(text, match.index, value)) continue;
     values.push({ text: value, start: match.index, end: match.index + value.length });
   }
   return values;

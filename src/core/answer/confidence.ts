@@ -2,7 +2,7 @@ import type { NewsIndex } from '../search/buildIndex.js';
 import { isParaphraseWord } from '../search/wordClasses.js';
 import type { QuestionPlan, QueryUnit } from './analyzeQuestion.js';
 import { EXACT_ANSWER_TYPES } from './answerTypes.js';
-import { answersKind, holdsAskedType } from './answerKind.js';
+import { answerNearTopic, answersKind, holdsAskedType } from './answerKind.js';
 import { coverageOf, knownWeight } from './coverage.js';
 import { FITTED_CONFIDENCE } from './fittedWeights.js';
 import type { RankedSentence } from './rankSentences.js';
@@ -44,11 +44,10 @@ export interface ConfidenceFeatures {
   head: number;
 }
 
-/** A logistic model over the features; `linear` means "use coverage as it is" (before fitting). */
+/** A logistic model over the features. */
 export interface ConfidenceModel {
   bias: number;
   weights: Readonly<Record<keyof ConfidenceFeatures, number>>;
-  linear?: boolean;
 }
 
 /**
@@ -72,7 +71,9 @@ function unknownShares(plan: QuestionPlan) {
   const topical = plan.units.filter((unit) => !unit.generic);
   const counted = topical.length > 0 ? topical : plan.units;
   const known = counted.filter((unit) => unit.matches.size > 0);
-  const heaviest = Math.max(0, ...counted.filter(usedByForm).map((unit) => unit.weight));
+  // When nothing matches as written, the weightiest word stands in (still penalising unknowns).
+  const byForm = counted.filter(usedByForm);
+  const heaviest = Math.max(0, ...(byForm.length > 0 ? byForm : counted).map((unit) => unit.weight));
   let nouns = 0;
   let other = 0;
   for (const unit of counted) {
@@ -108,6 +109,8 @@ export function confidenceFeatures(
   const otherStory = ranked.find((r) => index.sentences[r.position]!.story !== bestSentence.story);
   const asked = plan.answerType !== null;
   const held = asked && holdsAskedType(plan, excerptText);
+  // Over the whole excerpt: a joined neighbour may be the one that holds the value.
+  const near = held ? answerNearTopic(index, plan, excerptText) : 0;
   return {
     coverage,
     shortfall: Math.max(0, 0.7 - coverage),
@@ -117,16 +120,15 @@ export function confidenceFeatures(
     unknownOther: whole === 0 ? 0 : other / whole,
     typeMissing: asked && !held ? 1 : 0,
     exactTypeMissing:
-      EXACT_ANSWER_TYPES.has(plan.answerType) &&
-      (!held || (plan.answerType === 'age' && best.features.near < NEAR_ENOUGH))
+      EXACT_ANSWER_TYPES.has(plan.answerType) && (!held || (plan.answerType === 'age' && near < NEAR_ENOUGH))
         ? 1
         : 0,
     typeHeld: held ? 1 : 0,
     margin: coverage * (otherParagraph ? Math.max(-1, Math.min(1, best.score - otherParagraph.score)) : 1),
     storyMargin: otherStory ? best.features.story - otherStory.features.story : best.features.story,
     names: best.features.names,
-    near: best.features.near,
-    farType: held && plan.answerType !== 'name' && best.features.near < 0.5 ? 1 : 0,
+    near,
+    farType: held && plan.answerType !== 'name' && near < 0.5 ? 1 : 0,
     head: plan.headNoun === null ? 0 : answersKind(index, plan, excerptText) ? 1 : -1,
   };
 }
@@ -136,7 +138,6 @@ export function confidenceFrom(
   features: ConfidenceFeatures,
   model: ConfidenceModel = FITTED_CONFIDENCE,
 ): number {
-  if (model.linear) return features.coverage;
   let z = model.bias;
   for (const key of Object.keys(model.weights) as (keyof ConfidenceFeatures)[])
     z += model.weights[key] * features[key];

@@ -37,12 +37,17 @@ const INFORMAL_WORDS: Readonly<Record<string, string>> = {
   b4: 'before',
 };
 
+/** Lower case only: "Gov Newsom", "George W Bush", "BC Hydro" are names. */
 const INFORMAL = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’.])(${Object.keys(INFORMAL_WORDS).join('|')})(?![\p{L}\p{N}'’.&/-])`,
-  'giu',
+  'gu',
 );
+/** …but a question may start with a capitalised one ("Whats the score"). */
+const OPENING = /^(\s*)(Whats|Whos|Wheres|Whens|Hows|Whys|Wat|Wht|Hw)\b/u;
 
 /** A question with chat spellings written out ("whats the score" → "what is the score"). */
 export function expandInformal(question: string): string {
-  return question.replace(INFORMAL, (word) => INFORMAL_WORDS[word.toLowerCase()] ?? word);
+  return question
+    .replace(OPENING, (_, space: string, word: string) => space + word.toLowerCase())
+    .replace(INFORMAL, (word) => INFORMAL_WORDS[word] ?? word);
 }

@@ -47,7 +47,6 @@ export const SOFT_MATCH = {
   minSimilarity: 0.6,
   scale: 0.6,
   limit: 8,
-  unknownOnly: true,
 } as const;
 
 /**
