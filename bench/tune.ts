@@ -46,7 +46,7 @@ function rankingObjective(set: EvalSet, cases: readonly RankingCase[], weights: 
   let hits = 0;
   let reciprocal = 0;
   for (const { plan, story, paras } of cases) {
-    const ranked = rankSentences(set.index, plan, {}, weights).filter((r) => r.sentenceCoverage > 0);
+    const ranked = rankSentences(set.index, plan, {}, weights).filter((r) => r.features.sentence > 0);
     const rank = ranked.slice(0, 20).findIndex((r) => {
       const sentence = set.index.sentences[r.position]!;
       return sentence.story === story && paras.includes(sentence.paragraph);

@@ -1,9 +1,8 @@
 import type { NewsIndex } from '../search/buildIndex.js';
 import { termsOfToken, tokenize } from '../search/tokenize.js';
 import type { QuestionPlan } from './analyzeQuestion.js';
-import { acceptedValues, holdsAnswerType } from './answerTypes.js';
+import { acceptedValues, holdsAnswerType, NUMBER_WORD } from './answerTypes.js';
 
-const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few)`;
 const COUNT_WORD = new RegExp(String.raw`^(\d[\d,.]*|${NUMBER_WORD})$`, 'i');
 const LIST_INTRODUCER = /\b(includ(es|ing|ed)|such as|as well as|among them)\b/i;
 

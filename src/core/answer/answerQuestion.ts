@@ -73,7 +73,7 @@ function withAskedValueFirst(
     .find(
       (r) =>
         index.sentences[r.position]!.story === story &&
-        r.sentenceCoverage >= TYPED_MIN_SHARE * best.sentenceCoverage &&
+        r.features.sentence >= TYPED_MIN_SHARE * best.features.sentence &&
         holdsAskedType(plan, sentenceText(index, r.position)),
     );
   return typed ? [typed, ...ranked.filter((r) => r !== typed)] : ranked;
@@ -99,9 +99,10 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
   if (plan.unknownEntities.length > 0) {
     return declined(question, 0, `the stories do not mention ${plan.unknownEntities.join(', ')}`);
   }
-  const matched = rankSentences(index, plan, scope).filter((r) => r.sentenceCoverage > 0);
+  const matched = rankSentences(index, plan, scope).filter((r) => r.features.sentence > 0);
   const ranked = matched.filter((r) => mentionsAllNames(index, plan, r.position));
-  const best = withAskedValueFirst(index, plan, ranked)[0];
+  const ordered = withAskedValueFirst(index, plan, ranked);
+  const best = ordered[0];
   if (!best) {
     const names = plan.units.filter((unit) => unit.entity).map((unit) => unit.surface);
     const reason =
@@ -111,7 +112,6 @@ export function answerQuestion(index: NewsIndex, question: string, options: AskO
     return declined(question, 0, reason);
   }
   const excerpt = excerptPositions(index, plan, best);
-  const ordered = best === ranked[0] ? ranked : [best, ...ranked.filter((r) => r !== best)];
   const signals = confidenceFeatures(index, plan, excerpt, excerptText(index, excerpt), ordered);
   // "How old is X?" asked of a story that gives no age: the best passage names X, but an
   // answer it is not. Types like an age or a sum are either written or not.
@@ -147,7 +147,7 @@ export function searchStories(
   const { limit = 10, ...scope } = options;
   const plan = analyzeQuestion(index, query);
   return rankSentences(index, plan, scope)
-    .filter((r) => r.sentenceCoverage > 0)
+    .filter((r) => r.features.sentence > 0)
     .slice(0, limit)
     .map((r) => toResult(index, [r.position], r.score));
 }

@@ -77,7 +77,8 @@ export function answerTypeOf(question: string): AnswerType | null {
   return null;
 }
 
-const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|half|a third|a quarter)`;
+/** Numbers written as words (general English), for counts and durations. */
+export const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|half|a third|a quarter)`;
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
 const LENGTH_UNIT = String.raw`(?:metres?|meters?|m|km|kilometres?|kilometers?|miles?|feet|foot|ft|inches|inch|cm|centimetres?|yards?|kilograms?|kg|tonnes?|tons?|pounds?|lbs?|degrees?|°c|°f|knots|mph|km\/h|kph|storeys?|stories|floors)`;
@@ -144,18 +145,12 @@ const SHARE_OR_SUM_AFTER = /^\s?(?:%|percent\b|per cent\b|percentage\b|basis poi
 const SUM_BEFORE = /(?:[$€£¥]|\b\p{Lu}{2,3}\$?)\s?$/u;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
-/** A number that counts things: not a share ("6.2%"), a sum ("$7.99") or a year ("2025"). */
-function isCount(text: string, start: number, value: string): boolean {
-  if (YEAR.test(value)) return false;
-  if (SHARE_OR_SUM_AFTER.test(text.slice(start + value.length))) return false;
-  return !SUM_BEFORE.test(text.slice(Math.max(0, start - 4), start));
-}
-
-/** "7.99" after a currency sign or before "%" is a price or a share, not a time of day. */
-function isClockTime(text: string, start: number, value: string): boolean {
-  if (!/^\d/.test(value)) return true;
-  if (SHARE_OR_SUM_AFTER.test(text.slice(start + value.length))) return false;
-  return !SUM_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+/** A number written as a share ("6.2%") or a sum ("$7.99", "RM48"). */
+function isShareOrSum(text: string, start: number, value: string): boolean {
+  return (
+    SHARE_OR_SUM_AFTER.test(text.slice(start + value.length)) ||
+    SUM_BEFORE.test(text.slice(Math.max(0, start - 4), start))
+  );
 }
 
 /** A value of an answer type found in a sentence, with where it starts and ends. */
@@ -188,8 +183,9 @@ export function answerValues(
       .replace(/^[^\p{L}\p{N}]+/u, '');
     if (questionWords.has(whole) || (words.length > 0 && words.every((word) => questionWords.has(word))))
       continue;
-    if (type === 'quantity' && !isCount(text, match.index, value)) continue;
-    if (type === 'clock' && !isClockTime(text, match.index, value)) continue;
+    // A count is not a share, a sum or a year; a time of day ("7.30") not a price or a share.
+    if (type === 'quantity' && (YEAR.test(value) || isShareOrSum(text, match.index, value))) continue;
+    if (type === 'clock' && /^\d/.test(value) && isShareOrSum(text, match.index, value)) continue;
     values.push({ text: value, start: match.index, end: match.index + value.length });
   }
   return values;

@@ -98,7 +98,7 @@ export function confidenceFeatures(
   const excerptCoverage = coverageOf(index, known, excerpt, knownTotal);
   const exactCoverage = coverageOf(index, known, excerpt, knownTotal, true);
   const covered =
-    Math.max(excerptCoverage, 0.5 * excerptCoverage + 0.5 * best.paragraphCoverage) * knownTotal;
+    Math.max(excerptCoverage, 0.5 * excerptCoverage + 0.5 * best.features.paragraph) * knownTotal;
   const whole = knownTotal + nouns + other;
   const coverage = whole === 0 ? 0 : Math.min(1, covered / whole);
   const bestSentence = index.sentences[best.position]!;
@@ -114,7 +114,7 @@ export function confidenceFeatures(
   return {
     coverage,
     shortfall: Math.max(0, 0.7 - coverage),
-    sentence: whole === 0 ? 0 : (best.sentenceCoverage * knownTotal) / whole,
+    sentence: whole === 0 ? 0 : (best.features.sentence * knownTotal) / whole,
     exactShare: excerptCoverage === 0 ? 0 : (coverage * exactCoverage) / excerptCoverage,
     unknownNouns: whole === 0 ? 0 : nouns / whole,
     unknownOther: whole === 0 ? 0 : other / whole,

@@ -54,14 +54,14 @@ export function excerptPositions(index: NewsIndex, plan: QuestionPlan, best: Ran
   const paragraph = paragraphSentences(index, sentence.story, sentence.paragraph);
   const total = knownWeight(plan.units);
   let chosen = [best.position];
-  let chosenCoverage = best.sentenceCoverage;
+  let chosenCoverage = best.features.sentence;
   for (let first = best.position - JOIN_MAX_SENTENCES + 1; first <= best.position; first++) {
     for (let last = best.position; last < first + JOIN_MAX_SENTENCES; last++) {
       if (!paragraph.includes(first) || !paragraph.includes(last) || last === first) continue;
       const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
       const spanCoverage = coverageOf(index, plan.units, span, total);
       const better =
-        spanCoverage - best.sentenceCoverage >= JOIN_GAIN && spanCoverage > chosenCoverage + 1e-9;
+        spanCoverage - best.features.sentence >= JOIN_GAIN && spanCoverage > chosenCoverage + 1e-9;
       const shorterTie = Math.abs(spanCoverage - chosenCoverage) < 1e-9 && span.length < chosen.length;
       if (
         (better || (shorterTie && chosen.length > 1)) &&

@@ -37,10 +37,6 @@ export interface RankedSentence {
   /** Position in `index.sentences`. */
   position: number;
   score: number;
-  /** Share of the question's weight the sentence covers (0..1). */
-  sentenceCoverage: number;
-  /** The same for its whole paragraph. */
-  paragraphCoverage: number;
   features: SentenceFeatures;
 }
 
@@ -154,8 +150,6 @@ export function rankSentences(
     return {
       position,
       score: scoreOf(features, weights),
-      sentenceCoverage: features.sentence,
-      paragraphCoverage: features.paragraph,
       features,
     };
   });
